@@ -1,0 +1,216 @@
+"""The first questions about the plan, answered on the embedded graph.
+
+Each function takes the graph built by :func:`rimograph.model.build_graph` and returns plain
+rows (a list of dicts with the columns its docstring gives), sorted deterministically. Lists in
+a row are sorted lists of names. The CLI only formats these rows.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from .errors import NotFound
+from .model import ENTRY_TYPES
+
+
+def _name(graph, node):
+    return graph.nodes[node]["name"]
+
+
+def _out(graph, node, edge_type):
+    """Targets of ``node``'s outgoing edges of ``edge_type``, sorted, with edge attributes."""
+    return sorted((v, d) for _, v, k, d in graph.out_edges(node, keys=True, data=True)
+                  if k == edge_type)
+
+
+def _in(graph, node, edge_type):
+    return sorted((u, d) for u, _, k, d in graph.in_edges(node, keys=True, data=True)
+                  if k == edge_type)
+
+
+def entries(graph):
+    """Ids of all strategic actions and projects, sorted."""
+    return sorted(n for n, t in graph.nodes(data="type") if t in ENTRY_TYPES)
+
+
+def parent_action(graph, entry):
+    """The strategic action an entry belongs to (itself for an action)."""
+    if graph.nodes[entry]["type"] == "Project":
+        return _out(graph, entry, "PART_OF")[0][0]
+    return entry
+
+
+def entry_themes(graph, entry, certainty=("certain",)):
+    """Theme ids of an action or project: the themes of the operational goals its strategic
+    action contributes to with the given certainty (projects take their action's)."""
+    themes = set()
+    for goal, data in _out(graph, parent_action(graph, entry), "CONTRIBUTES_TO"):
+        if data["certainty"] in certainty:
+            themes.update(t for t, _ in _out(graph, goal, "HAS_THEME"))
+    return sorted(themes)
+
+
+def entry_municipalities(graph, entry):
+    """Municipality ids where an entry is active: directly, or through a neighbourhood."""
+    found = set()
+    for place, _ in _out(graph, entry, "ACTIVE_IN"):
+        if graph.nodes[place]["type"] == "Municipality":
+            found.add(place)
+        else:
+            found.update(m for m, _ in _out(graph, place, "LOCATED_IN"))
+    return sorted(found)
+
+
+def partners_spanning_themes(graph, min_themes=2, include_generic=False):
+    """Partners that work across at least ``min_themes`` themes.
+
+    A partner's themes are the themes of the actions and projects it partners in (see
+    :func:`entry_themes`; only *certain* contributions count, so a theme is never credited on
+    the strength of the overview table's "possibly" marks).
+
+    Returns rows with columns ``partner`` (id), ``name``, ``kind``, ``themes`` (count),
+    ``theme_names`` (list), ``entries`` (count), ``entry_names`` (list), sorted by themes
+    descending, then entries descending, then name. Generic partners (kind generic or role) are
+    left out unless ``include_generic``.
+    """
+    rows = []
+    for partner, data in graph.nodes(data=True):
+        if data["type"] != "Partner" or (data["generic"] and not include_generic):
+            continue
+        partner_entries = [u for u, _ in _in(graph, partner, "PARTNERS_WITH")]
+        themes = sorted({t for e in partner_entries for t in entry_themes(graph, e)})
+        if len(themes) < min_themes:
+            continue
+        rows.append({
+            "partner": partner, "name": data["name"], "kind": data["kind"],
+            "themes": len(themes), "theme_names": [_name(graph, t) for t in themes],
+            "entries": len(partner_entries),
+            "entry_names": sorted(_name(graph, e) for e in partner_entries),
+        })
+    rows.sort(key=lambda r: (-r["themes"], -r["entries"], r["name"]))
+    return rows
+
+
+def municipality_coverage(graph):
+    """Local coverage of each of the 42 municipalities (2019-2024 borders).
+
+    Returns rows with columns ``municipality`` (id), ``nis``, ``name``, ``name_2025``
+    (municipality after the 1 January 2025 mergers), ``entries`` (count of actions and projects
+    active there, directly or through one of its neighbourhoods), ``entry_names`` (list),
+    sorted with the uncovered municipalities first, then by name. Province-wide actions are not
+    counted here: see :func:`province_wide`.
+    """
+    covered: dict[str, set] = {}
+    for entry in entries(graph):
+        for municipality in entry_municipalities(graph, entry):
+            covered.setdefault(municipality, set()).add(entry)
+    rows = []
+    for node, data in graph.nodes(data=True):
+        if data["type"] != "Municipality":
+            continue
+        here = covered.get(node, set())
+        rows.append({"municipality": node, "nis": data["nis"], "name": data["name"],
+                     "name_2025": data["name_2025"], "entries": len(here),
+                     "entry_names": sorted(_name(graph, e) for e in here)})
+    rows.sort(key=lambda r: (r["entries"] > 0, r["name"]))
+    return rows
+
+
+def province_wide(graph):
+    """Actions and projects whose scope is the province or Flanders, not named towns.
+
+    Returns rows with columns ``entry`` (id), ``name``, ``type``, ``scope``, sorted by name.
+    """
+    rows = [{"entry": e, "name": _name(graph, e), "type": graph.nodes[e]["type"],
+             "scope": graph.nodes[e]["scope"]}
+            for e in entries(graph) if graph.nodes[e]["scope"] != "local"]
+    return sorted(rows, key=lambda r: r["name"])
+
+
+def goal_coverage(graph, include_internal=False):
+    """For each operational goal, the strategic actions contributing to it.
+
+    Returns rows with columns ``goal`` (id), ``name``, ``strategic_goal`` (name), ``theme``
+    (name or ""), ``certain`` and ``possible`` (counts of actions, counted apart),
+    ``certain_actions`` and ``possible_actions`` (lists), sorted with the least-covered goals
+    first (certain ascending, then possible ascending, then name). Internal goals (SD Interne
+    organisatie), which no strategic action serves, only with ``include_internal``.
+    """
+    rows = []
+    for goal, data in graph.nodes(data=True):
+        if data["type"] != "OperationalGoal" or (data["scope"] == "internal" and not include_internal):
+            continue
+        by_certainty = {"certain": [], "possible": []}
+        for action, edge in _in(graph, goal, "CONTRIBUTES_TO"):
+            by_certainty[edge["certainty"]].append(_name(graph, action))
+        theme = _out(graph, goal, "HAS_THEME")
+        rows.append({
+            "goal": goal, "name": data["name"],
+            "strategic_goal": _name(graph, _out(graph, goal, "PART_OF")[0][0]),
+            "theme": _name(graph, theme[0][0]) if theme else "",
+            "certain": len(by_certainty["certain"]), "possible": len(by_certainty["possible"]),
+            "certain_actions": sorted(by_certainty["certain"]),
+            "possible_actions": sorted(by_certainty["possible"]),
+        })
+    rows.sort(key=lambda r: (r["certain"], r["possible"], r["name"]))
+    return rows
+
+
+def stats(graph):
+    """Node and edge counts by type: rows with columns ``kind`` (node/edge), ``type``, ``count``."""
+    nodes = Counter(t for _, t in graph.nodes(data="type"))
+    edges = Counter(k for _, _, k in graph.edges(keys=True))
+    return ([{"kind": "node", "type": t, "count": c} for t, c in sorted(nodes.items())]
+            + [{"kind": "edge", "type": t, "count": c} for t, c in sorted(edges.items())])
+
+
+def normalise(text: str) -> str:
+    """Lowercase, accents and punctuation dropped, apostrophe forms unified, spaces collapsed:
+    ``"Kolderbos en D’ierd"`` -> ``"kolderbos en dierd"``."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = "".join(c if c.isalnum() or c.isspace() else ("" if c in "'’‘`" else " ") for c in text)
+    return " ".join(text.split())
+
+
+def find_node(graph, query: str) -> str:
+    """Resolve a name or id to one node id.
+
+    Tries, in order: the exact id; names equal after :func:`normalise`; names containing the
+    normalised query. Raises :class:`NotFound` when nothing matches (with the closest names by
+    fuzzy similarity) or when several nodes match (listing them, so the user can pick an id).
+    """
+    if query in graph:
+        return query
+    wanted = normalise(query)
+    names = {n: normalise(d.get("name", n)) for n, d in graph.nodes(data=True)}
+    for test in (lambda name: name == wanted, lambda name: wanted in name):
+        hits = sorted(n for n, name in names.items() if test(name))
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            listed = "\n".join(f"  {h}  ({_name(graph, h)})" for h in hits[:20])
+            raise NotFound(f"{query!r} matches {len(hits)} nodes; give one of these ids:\n{listed}")
+    from rapidfuzz import fuzz, process
+
+    close = process.extract(wanted, names, scorer=fuzz.WRatio, limit=5, score_cutoff=60)
+    hint = "".join(f"\n  {key}  ({_name(graph, key)})" for _, _, key in close)
+    raise NotFound(f"no node named {query!r}" + (f"; did you mean:{hint}" if hint else ""))
+
+
+def neighbours(graph, node):
+    """Rows describing every edge of ``node``: ``direction`` (out/in), ``relation`` (edge type),
+    ``other`` (id), ``other_name``, ``other_type``, ``certainty``, ``basis``, ``page``; sorted."""
+    rows = []
+    for direction, edges in (("out", graph.out_edges(node, keys=True, data=True)),
+                             ("in", graph.in_edges(node, keys=True, data=True))):
+        for u, v, key, data in edges:
+            other = v if direction == "out" else u
+            rows.append({"direction": direction, "relation": key, "other": other,
+                         "other_name": _name(graph, other),
+                         "other_type": graph.nodes[other]["type"],
+                         "certainty": data.get("certainty", ""), "basis": data.get("basis", ""),
+                         "page": data.get("page", "")})
+    rows.sort(key=lambda r: (r["relation"], r["direction"], r["other_type"], r["other_name"]))
+    return rows
