@@ -234,6 +234,32 @@ def stats(graph, fmt):
     emit(count(graph), fmt)
 
 
+@cli.command("map")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("exports/rimo-limburg.html"), show_default=True,
+              help="HTML file to write (folders are created).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the legend, panel and tooltips.")
+@graph_option
+def map_command(graph, out, lang):
+    """Write an interactive network map of the plan as one offline HTML file.
+
+    The file needs no internet (vis-network is inlined), shows a legend, a filter panel
+    (type, theme, municipality, year), search by name and tooltips that cite the plan's page.
+    Positions are computed with a fixed seed: the same data gives the same picture.
+
+    \b
+    Example:
+      rimograph map --out exports/rimo-limburg.html
+    """
+    from .maps import write_map
+
+    title = "Meerjarenplan 2021-2025 RIMO Limburg" if lang == "nl" else \
+        "Multi-year plan 2021-2025 RIMO Limburg"
+    write_map(graph, out, title, lang)
+    click.echo(f"{out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+
+
 def main():
     """Console entry point."""
     sys.exit(cli())
