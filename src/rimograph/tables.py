@@ -65,7 +65,8 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                 ("fte_decretal", "num"), ("fte_non_decretal", "num"), ("fte_total", "num"),
                 ("decretal_share_pct", "num"), *SOURCE],
     "budget.csv": [("year", "int"), ("section", "text"), ("item", "text"),
-                   ("amount_eur", "num"), *SOURCE],
+                   ("amount_eur", "num"), *SOURCE, ("scope", "enum:vzw|ac-vlaamse-overheid"),
+                   ("code", "text?")],
 }
 
 NODE_FILES = [f for f, cols in SCHEMA.items() if cols[0][1].startswith("id:")]

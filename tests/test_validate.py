@@ -1,0 +1,80 @@
+"""`rimograph validate` on the real tables and on deliberately broken copies."""
+
+import csv
+
+from click.testing import CliRunner
+
+from rimograph.cli import cli
+
+from .conftest import GRAPH_DIR, append_row
+
+
+def run_validate(graph_dir):
+    return CliRunner().invoke(cli, ["validate", "--graph", str(graph_dir)])
+
+
+def first_row(path):
+    with path.open(encoding="utf-8") as handle:
+        return next(csv.DictReader(handle))
+
+
+def test_real_tables_are_valid():
+    result = run_validate(GRAPH_DIR)
+    assert result.exit_code == 0, result.output
+    assert ": OK, " in result.output
+
+
+def test_duplicate_id_is_reported_with_file_row_and_field(graph_copy):
+    partner = first_row(graph_copy / "partners.csv")
+    row = append_row(graph_copy / "partners.csv",
+                     f"{partner['id']},Dubbel,organisation,,,,,58,2790,2790")
+    result = run_validate(graph_copy)
+    assert result.exit_code == 1
+    assert f"partners.csv:{row}: id: duplicate id '{partner['id']}' (first at partners.csv:2)" \
+        in result.output
+
+
+def test_dangling_reference_is_reported(graph_copy):
+    row = append_row(graph_copy / "targets.csv", "action:bestaat-niet,target-group:ouders,58,1,2")
+    result = run_validate(graph_copy)
+    assert result.exit_code == 1
+    assert f"targets.csv:{row}: entry: unknown action or project 'action:bestaat-niet'" \
+        in result.output
+
+
+def test_unknown_municipality_is_reported(graph_copy):
+    row = append_row(graph_copy / "neighbourhoods.csv",
+                     "neighbourhood:nergenshuizen,Nergenshuizen,wijk,71999,78,3500,3501")
+    result = run_validate(graph_copy)
+    assert result.exit_code == 1
+    assert f"neighbourhoods.csv:{row}: municipality: unknown municipality NIS code '71999'" \
+        in result.output
+
+
+def test_bad_date_is_reported(graph_copy):
+    path = graph_copy / "actions.csv"
+    text = path.read_text(encoding="utf-8").splitlines()
+    header = text[0].split(",")
+    cells = next(csv.reader([text[1]]))
+    cells[header.index("end")] = "31/12/2025"
+    text[1] = ",".join(f'"{c}"' for c in cells)
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    result = run_validate(graph_copy)
+    assert result.exit_code == 1
+    assert ("actions.csv:2: end: not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): '31/12/2025'"
+            in result.output)
+
+
+def test_every_command_refuses_a_broken_table(graph_copy):
+    append_row(graph_copy / "targets.csv", "action:bestaat-niet,target-group:ouders,58,1,2")
+    result = CliRunner().invoke(cli, ["stats", "--graph", str(graph_copy)])
+    assert result.exit_code == 1
+    assert "1 problem(s) in the tables" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_column_is_reported(graph_copy):
+    path = graph_copy / "target_groups.csv"
+    path.write_text("id\ntarget-group:ouders\n", encoding="utf-8")
+    result = run_validate(graph_copy)
+    assert "target_groups.csv:1: name: column is missing" in result.output
