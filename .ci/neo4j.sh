@@ -75,7 +75,7 @@ classpath() {
   mkdir -p "$CACHE_DIR"
   log "resolving org.neo4j:neo4j:$NEO4J_VERSION from Maven Central (first run: ~120 MB)..."
   local t0=$SECONDS
-  mvn -B -q -f "$POM_DIR/pom.xml" -Dneo4j.version="$NEO4J_VERSION" \
+  mvn -B -q -Dstyle.color=never -f "$POM_DIR/pom.xml" -Dneo4j.version="$NEO4J_VERSION" \
       dependency:build-classpath -Dmdep.outputFile="$CP_FILE.tmp" >&2 \
     || { rm -f "$CP_FILE.tmp"; die "mvn could not resolve org.neo4j:neo4j:$NEO4J_VERSION"; }
   mv "$CP_FILE.tmp" "$CP_FILE"
@@ -152,6 +152,7 @@ EOF
   log "starting Neo4j $NEO4J_VERSION (pid $pid, data in $home), waiting for bolt://127.0.0.1:$port ..."
 
   # Ready = Bolt accepts connections and neo4j.log says "Started.".
+  local n=0
   until port_open "$port" && grep -q 'Started\.' "$home/logs/neo4j.log" 2>/dev/null; do
     if ! kill -0 "$pid" 2>/dev/null; then
       tail -n 30 "$home/logs/console.log" "$home/logs/neo4j.log" >&2 2>/dev/null || true
@@ -163,8 +164,8 @@ EOF
       stop >/dev/null 2>&1 || true
       die "Neo4j not ready after $TIMEOUT s"
     fi
-    [ $(((SECONDS - t0) % 5)) = 0 ] && log "  ... $((SECONDS - t0)) s"
-    sleep 1
+    n=$((n + 1)); [ $((n % 10)) = 0 ] && log "  ... $((SECONDS - t0)) s"
+    sleep 0.5
   done
   log "ready in $((SECONDS - t0)) s"
 

@@ -55,18 +55,45 @@ def facets(graph) -> dict[str, dict]:
     return {n: {k: sorted(v) for k, v in f.items()} for n, f in result.items()}
 
 
-def layout(graph, seed: int = 7, scale: float = 1400.0) -> dict[str, tuple[float, float]]:
-    """Node positions in pixels from networkx's spring layout on the undirected graph, nodes
-    added in sorted order and a fixed seed: the same data always gives the same positions."""
+def layout(graph, seed: int = 7, spacing: float = 90.0) -> dict[str, tuple[float, float]]:
+    """Node positions in pixels, the same for the same data.
+
+    Each connected component with more than one node gets networkx's spring layout (nodes added
+    in sorted order, fixed ``seed``), scaled so that nodes sit about ``spacing`` pixels apart;
+    the largest component is drawn first, the smaller ones side by side below it, and single
+    nodes (for example municipalities without any action) in rows at the bottom. Without this,
+    spring layout flings unconnected nodes to the edge and crushes the network in the middle.
+    """
     import networkx as nx
 
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes))
     simple.add_edges_from(sorted((u, v) for u, v in graph.edges() if u != v))
-    k = 2.2 / max(len(simple), 1) ** 0.5
-    positions = nx.spring_layout(simple, seed=seed, k=k, iterations=200)
-    return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1))
-            for n, (x, y) in positions.items()}
+    components = sorted((sorted(c) for c in nx.connected_components(simple)),
+                        key=lambda c: (-len(c), c[0]))
+    positions, top, left, row_height = {}, 0.0, 0.0, 0.0
+    width = None
+    singles = [c[0] for c in components if len(c) == 1]
+    for nodes in (c for c in components if len(c) > 1):
+        part = simple.subgraph(nodes)
+        size = spacing * len(nodes) ** 0.5
+        spring = nx.spring_layout(part, seed=seed, k=1.6 / len(nodes) ** 0.5, iterations=150,
+                                  scale=size / 2, center=(0, 0))
+        if width is None:
+            width = 2 * size
+        elif left + size > width:
+            top, left, row_height = top + row_height + spacing, 0.0, 0.0
+        for node, (x, y) in spring.items():
+            positions[node] = (float(x) + left + size / 2, float(y) + top + size / 2)
+        if left == 0.0 and not row_height and len(positions) == len(nodes):
+            top, left = top + size + spacing, 0.0  # the largest component has a row of its own
+        else:
+            left, row_height = left + size + spacing, max(row_height, size)
+    top += row_height + spacing
+    per_row = max(int((width or spacing * 10) // (1.5 * spacing)), 1)
+    for index, node in enumerate(singles):
+        positions[node] = ((index % per_row) * 1.5 * spacing, top + (index // per_row) * spacing)
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in positions.items()}
 
 
 def _tooltip(node, data, lang) -> list[str]:

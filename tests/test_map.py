@@ -1,0 +1,49 @@
+"""The offline HTML map: no network, data escaped, renders in Chromium, reproducible."""
+
+import re
+
+from click.testing import CliRunner
+
+from rimograph.cli import cli
+from rimograph.maps import write_map
+
+from .browser import open_page
+
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
+
+
+def test_map_of_the_plan_opens_offline(tmp_path, graph):
+    out = tmp_path / "kaart.html"
+    result = CliRunner().invoke(cli, ["map", "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0
+    html = out.read_bytes().decode("utf-8")  # valid UTF-8
+    assert not EXTERNAL.search(html)
+    assert '<html lang="nl">' in html and "Legende" in html
+    page = open_page(out, screenshot=tmp_path / "kaart.png")
+    assert page["errors"] == []
+    assert page["requests"] == []
+    n = graph.number_of_nodes()
+    assert page["status"] == f"{n} / {n} knopen zichtbaar"
+
+
+def test_map_is_identical_on_every_run(tmp_path, graph):
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    write_map(graph, first, "Kaart")
+    write_map(graph, second, "Kaart")
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_html_in_a_name_is_text_not_markup(tmp_path, graph):
+    hostile = graph.copy()
+    hostile.nodes["partner:caw-limburg"]["name"] = "<img src=x onerror=alert(1)>"
+    hostile.nodes["action:woonzaak"]["name"] = "<script>alert(2)</script>"
+    out = tmp_path / "hostile.html"
+    write_map(hostile, out, "<b>titel</b>")
+    html = out.read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "<script>alert(2)" not in html
+    assert "&lt;b&gt;titel&lt;/b&gt;" in html
+    page = open_page(out, script="""() => ({
+        imgs: document.querySelectorAll('img').length,
+        hit: [...document.querySelectorAll('#search-result button')].length })""")
+    assert page["errors"] == []
+    assert page["result"]["imgs"] == 0
