@@ -511,7 +511,8 @@ def budget_by_year(tables, scope=None):
         item = pivot.setdefault(key, {"scope": key[0], "section": key[1], "code": key[2],
                                       "item": key[3], **{str(y): None for y in years},
                                       "pages": set(), "_order": (row["year"], row["line_start"])})
-        item[str(row["year"])] = row["amount_eur"]
+        amount = row["amount_eur"]
+        item[str(row["year"])] = int(amount) if float(amount).is_integer() else amount
         item["pages"].add(row["page"])
     scopes = list(dict.fromkeys(k[0] for k in pivot))
     rows = sorted(pivot.values(), key=lambda r: (scopes.index(r["scope"]), r["_order"]))

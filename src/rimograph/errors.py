@@ -36,3 +36,7 @@ class NotFound(RimographError):
 
 class BackendUnavailable(RimographError):
     """A backend (Neo4j) that cannot be reached, refuses the login, or lacks the database."""
+
+
+class NoPath(NotFound):
+    """Two nodes that no chain of (allowed) relations connects."""
