@@ -22,7 +22,8 @@ def test_map_of_the_plan_opens_offline(tmp_path, graph):
     page = open_page(out, screenshot=tmp_path / "kaart.png")
     assert page["errors"] == []
     assert page["requests"] == []
-    n = graph.number_of_nodes()
+    n = sum(1 for _, generic in graph.nodes(data="generic") if not generic)
+    assert n == 330  # generic partners are left out unless --include-generic
     assert page["status"] == f"{n} / {n} knopen zichtbaar"
 
 
@@ -47,3 +48,46 @@ def test_html_in_a_name_is_text_not_markup(tmp_path, graph):
         hit: [...document.querySelectorAll('#search-result button')].length })""")
     assert page["errors"] == []
     assert page["result"]["imgs"] == 0
+
+
+def test_focus_map_title_and_nodes(tmp_path, graph):
+    out = tmp_path / "woonzaak.html"
+    result = CliRunner().invoke(cli, ["map", "--focus", "Woonzaak", "--depth", "1", "--type",
+                                      "Partner", "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0
+    # Woonzaak and its five named partners (FEANTSA, Netwerk tegen Armoede, Samenlevingsopbouw
+    # Vlaanderen, Vlaams Huurdersplatform, Welzijnszorg); academics and "middenveld" are generic
+    assert result.output.endswith("6 nodes, 5 edges\n")
+    html = out.read_text(encoding="utf-8")
+    assert "<title>Netwerk rond Woonzaak, 1 stap, Partner</title>" in html
+    page = open_page(out)
+    assert page["errors"] == [] and page["status"] == "6 / 6 knopen zichtbaar"
+
+
+def test_year_and_municipality_filters(tmp_path, graph):
+    out = tmp_path / "genk.html"
+    result = CliRunner().invoke(cli, ["map", "--municipality", "Genk", "--year", "2025",
+                                      "--type", "Project", "--out", str(out)],
+                                catch_exceptions=False)
+    html = out.read_text(encoding="utf-8")
+    assert "gemeente Genk, jaar 2025" in html
+    assert "Waterschei in Genk" in html and "Tuinwijk in Beringen-Mijn" not in html
+    assert result.exit_code == 0
+
+
+def test_public_map_leaves_out_fte(tmp_path, graph):
+    out = tmp_path / "publiek.html"
+    CliRunner().invoke(cli, ["map", "--public", "--out", str(out)], catch_exceptions=False)
+    html = out.read_text(encoding="utf-8")
+    assert "Publieke versie" in html
+    assert "VTE: " not in html
+    full = tmp_path / "intern.html"
+    CliRunner().invoke(cli, ["map", "--out", str(full)], catch_exceptions=False)
+    assert "VTE: 2.5" in full.read_text(encoding="utf-8")  # Wonen, staffing table p. 111
+
+
+def test_english_labels(tmp_path):
+    out = tmp_path / "en.html"
+    CliRunner().invoke(cli, ["map", "--lang", "en", "--out", str(out)], catch_exceptions=False)
+    html = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "Legend" in html and "Strategic action" in html

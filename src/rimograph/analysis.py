@@ -202,7 +202,8 @@ def brokers(graph, include_generic=False):
     ``networkx.connected_components`` on the partner's component without it.
     """
     network = partner_network(graph, include_generic)
-    cut_points = set(nx.articulation_points(network))
+    cut_points = {n for n in nx.articulation_points(network)
+                  if network.nodes[n]["bipartite"] == 1}
     sole: dict[str, list] = {}
     for u, v in nx.bridges(network):
         entry, partner = (u, v) if network.nodes[u]["bipartite"] == 0 else (v, u)
@@ -253,7 +254,7 @@ def communities(graph, include_generic=False, seed=42, resolution=1.0):
     """
     full = partner_network(graph, include_generic)
     network = nx.Graph()
-    network.add_nodes_from(sorted(n for n in full if full.degree(n)))
+    network.add_nodes_from(sorted((n, d) for n, d in full.nodes(data=True) if full.degree(n)))
     network.add_edges_from(sorted(full.edges))
     if not network.number_of_edges():
         return []

@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .errors import DataError, RimographError
+from .labels import LABELS, TYPE_STYLE
 from .output import FORMATS, render
 
 
@@ -238,26 +239,314 @@ def stats(graph, fmt):
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("exports/rimo-limburg.html"), show_default=True,
               help="HTML file to write (folders are created).")
+@click.option("--focus", metavar="NAME", help="Show the network around one node "
+              "(partner, action, municipality, goal; a name or an id).")
+@click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True,
+              help="Steps around --focus.")
+@click.option("--theme", metavar="NAME", help="Only actions and projects of this theme.")
+@click.option("--goal", metavar="NAME", help="Only actions (and their projects) contributing "
+              "to this operational goal.")
+@click.option("--municipality", metavar="NAME", help="Only actions and projects active in "
+              "this municipality (directly or in one of its neighbourhoods).")
+@click.option("--year", type=click.IntRange(2000, 2100), help="Only actions and projects "
+              "running in this year.")
+@click.option("--type", "types", multiple=True, type=click.Choice(sorted(TYPE_STYLE)),
+              help="Node types to include (repeat the option for several).")
+@click.option("--include-generic", is_flag=True,
+              help="Include generic partners (categories such as 'lokale besturen', roles).")
+@click.option("--public", is_flag=True, help="Leave out internal facts (FTE, notes); the "
+              "footer says it is the public version.")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of the legend, panel and tooltips.")
+              help="Language of the title, legend, panel and tooltips.")
 @graph_option
-def map_command(graph, out, lang):
-    """Write an interactive network map of the plan as one offline HTML file.
+def map_command(graph, out, focus, depth, theme, goal, municipality, year, types,
+                include_generic, public, lang):
+    """Write an interactive network map as one offline HTML file.
 
-    The file needs no internet (vis-network is inlined), shows a legend, a filter panel
-    (type, theme, municipality, year), search by name and tooltips that cite the plan's page.
-    Positions are computed with a fixed seed: the same data gives the same picture.
+    The file needs no internet (vis-network is inlined) and shows a legend, a filter panel
+    (type, theme, municipality, year), search by name, neighbours on click and tooltips that
+    cite the plan's page. Positions are computed with a fixed seed, so the same data gives the
+    same picture; node size grows with degree; possible contributions are dashed.
 
     \b
-    Example:
-      rimograph map --out exports/rimo-limburg.html
+    Examples:
+      rimograph map
+      rimograph map --focus Woonzaak --depth 2 --year 2023 --out exports/woonzaak.html
+      rimograph map --municipality Genk --type StrategicAction --type Project --type Partner
+      rimograph map --theme Wonen --public --lang en
     """
-    from .maps import write_map
+    from .maps import describe, select, write_map
+    from .questions import find_node
 
-    title = "Meerjarenplan 2021-2025 RIMO Limburg" if lang == "nl" else \
-        "Multi-year plan 2021-2025 RIMO Limburg"
-    write_map(graph, out, title, lang)
-    click.echo(f"{out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    def node(name, wanted):
+        found = find_node(graph, name) if name else None
+        if found and graph.nodes[found]["type"] != wanted:
+            raise click.BadParameter(f"{name!r} is a {graph.nodes[found]['type']}, "
+                                     f"not a {wanted}")
+        return found
+
+    nodes, facts = select(graph, focus=find_node(graph, focus) if focus else None,
+                          depth=depth, theme=node(theme, "Theme"),
+                          goal=node(goal, "OperationalGoal"),
+                          municipality=node(municipality, "Municipality"), year=year,
+                          types=set(types), include_generic=include_generic)
+    words = LABELS[lang]
+    footer = words["footer"] + (" " + words["public"] if public else "")
+    write_map(graph, out, describe(facts, lang), lang, footer, nodes, public)
+    shown = graph.subgraph(nodes)
+    click.echo(f"{out}: {shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges")
+
+
+RELATION_TYPES = ("ACTIVE_IN", "BASED_IN", "CONTRIBUTES_TO", "HAS_THEME", "LOCATED_IN",
+                  "PARTNERS_WITH", "PART_OF", "TARGETS")
+_GENERIC_HELP = "Include generic partners (categories such as 'lokale besturen', roles)."
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("target")
+@click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Most paths to print (0 = all).")
+@click.option("--relation", "relations", multiple=True, type=click.Choice(RELATION_TYPES),
+              help="Relations a path may use (repeat for several) [default: all].")
+@click.option("--include-generic", is_flag=True, help=_GENERIC_HELP)
+@format_option
+@graph_option
+def path(graph, source, target, limit, relations, include_generic, fmt):
+    """The shortest connections between two nodes, as chains of relations.
+
+    SOURCE and TARGET are ids or names, matched like `rimograph show` does. Direction is
+    ignored for the search and shown on each step (-TYPE-> or <-TYPE-).
+
+    \b
+    Columns: path, hops, chain, nodes (ids; json only).
+    Examples:
+      rimograph path Woonzaak "Stad Genk"
+      rimograph path "CAW Limburg" "Café Anoniem" --relation PARTNERS_WITH
+    """
+    from .analysis import shortest_paths
+
+    rows = shortest_paths(graph, source, target, limit, include_generic, relations or None)
+    emit(rows, fmt, ["path", "hops", "chain"] + (["nodes"] if fmt == "json" else []))
+
+
+@cli.command()
+@click.option("--top", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Rows to print (0 = all).")
+@click.option("--include-generic", is_flag=True, help=_GENERIC_HELP)
+@format_option
+@graph_option
+def centrality(graph, top, include_generic, fmt):
+    """Partners ranked by degree, themes and betweenness in the partner-action network.
+
+    Degree = number of actions and projects a partner works in; themes = themes of those
+    (certain contributions only); betweenness = networkx betweenness_centrality (normalised,
+    exact) on the bipartite network of actions/projects and partners.
+
+    \b
+    Columns: partner (id), name, kind, degree, themes, theme_names, betweenness.
+    Example:
+      rimograph centrality --top 10
+    """
+    from .analysis import centrality as rank
+
+    rows = rank(graph, include_generic)
+    emit(rows[:top] if top else rows, fmt,
+         ["partner", "name", "kind", "degree", "themes", "theme_names", "betweenness"])
+
+
+@cli.command()
+@click.option("--include-generic", is_flag=True, help=_GENERIC_HELP)
+@format_option
+@graph_option
+def brokers(graph, include_generic, fmt):
+    """Partners whose removal would split the partner network or orphan an action.
+
+    Articulation points of the actions/projects-partners network (networkx
+    articulation_points) and partners that are the only partner of an action or project
+    (a bridge to an entry of degree 1).
+
+    \b
+    Columns: partner (id), name, kind, degree, articulation, pieces, cut_off,
+             cut_off_entries, sole_partner_of.
+    """
+    from .analysis import brokers as find
+
+    emit(find(graph, include_generic), fmt,
+         ["partner", "name", "kind", "degree", "articulation", "pieces", "cut_off",
+          "cut_off_entries", "sole_partner_of"])
+
+
+@cli.command()
+@click.option("--seed", type=int, default=42, show_default=True, help="Louvain random seed.")
+@click.option("--resolution", type=click.FloatRange(min=0, min_open=True), default=1.0,
+              show_default=True, help="Louvain resolution (higher: smaller communities).")
+@click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Smallest community to print.")
+@click.option("--include-generic", is_flag=True, help=_GENERIC_HELP)
+@format_option
+@graph_option
+def communities(graph, seed, resolution, min_size, include_generic, fmt):
+    """Clusters of actions, projects and partners that work together.
+
+    networkx louvain_communities with a fixed seed on the partner-action network (nodes
+    without any partnership left out); each community is named after its three most
+    connected members; the modularity of the partition is reported.
+
+    \b
+    Columns: community, label, size, entries, partners, entry_names, partner_names,
+             members (ids) and modularity (csv/json).
+    Example:
+      rimograph communities --resolution 1.5
+    """
+    from .analysis import communities as detect
+
+    rows = detect(graph, include_generic, seed, resolution)
+    shown = [r for r in rows if r["size"] >= min_size]
+    if fmt != "table":
+        emit(shown, fmt)
+        return
+    emit(shown, fmt, ["community", "label", "size", "entries", "partners", "entry_names",
+                      "partner_names"])
+    if rows:
+        click.echo(f"\n{len(rows)} communities (Louvain, seed {seed}, resolution {resolution}), "
+                   f"modularity {rows[0]['modularity']}; {len(rows) - len(shown)} smaller "
+                   f"than {min_size} not shown.")
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["actions", "partners"]), default="actions")
+@click.option("--min-shared", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Least number of shared partners (or actions) for a pair.")
+@click.option("--include-generic", is_flag=True, help=_GENERIC_HELP)
+@format_option
+@graph_option
+def overlap(graph, kind, min_shared, include_generic, fmt):
+    """Pairs of actions that share partners, or of partners that share actions.
+
+    KIND is `actions` (pairs of actions and projects, with their shared partners; the
+    default) or `partners` (pairs of partners, with their shared actions and projects).
+    Bipartite projections of the partner-action network.
+
+    \b
+    Columns: a, a_name, b, b_name, shared, shared_names, jaccard.
+    Examples:
+      rimograph overlap actions --min-shared 3
+      rimograph overlap partners --format csv
+    """
+    from .analysis import overlap as pairs
+
+    columns = ["a", "a_name", "b", "b_name", "shared", "shared_names", "jaccard"]
+    emit(pairs(graph, kind, min_shared, include_generic), fmt,
+         ["a_name", "b_name", "shared", "shared_names", "jaccard"] if fmt == "table"
+         else columns)
+
+
+@cli.command()
+@click.option("--year", type=click.IntRange(1900, 2100),
+              help="List the actions and projects running in this year.")
+@click.option("--ending", is_flag=True,
+              help="List the actions and projects that end before the plan period does.")
+@format_option
+@graph_option
+def timeline(graph, year, ending, fmt):
+    """Actions and projects over time.
+
+    Without options: per year of the plan (2021-2025) how many run, start and end. A missing
+    start is taken as 2021-01-01 and a missing or open end as 2025-12-31 (column `assumed`);
+    dates of month or year precision cover the whole month or year.
+
+    \b
+    Columns: year, running, starting, ending, ending_names;
+    with --year or --ending: entry (id), name, type, start, end, first_day, last_day,
+             assumed, ends_early, timing_note.
+    Examples:
+      rimograph timeline
+      rimograph timeline --year 2024
+      rimograph timeline --ending --format csv
+    """
+    from .analysis import timeline as running, timeline_years
+
+    if year is None and not ending:
+        emit(timeline_years(graph), fmt)
+        return
+    columns = ["entry", "name", "type", "start", "end", "first_day", "last_day", "assumed",
+               "ends_early", "timing_note"]
+    if fmt == "table":
+        columns = ["name", "type", "start", "end", "assumed", "ends_early"]
+    emit(running(graph, year, ending), fmt, columns)
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["fte", "budget"]), default="fte")
+@click.option("--scope", help="Budget only: vzw (the whole organisation) or "
+              "ac-vlaamse-overheid (the part the Flemish government funds).")
+@click.option("--graph", "graph_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Folder with the curated tables [default: ./graph].")
+@format_option
+def resources(what, scope, graph_dir, fmt):
+    """Staff per theme (FTE) and the budget per year, from the plan's tables.
+
+    `fte` (default): the staffing table (graph/fte.csv), FTE funded by the decree and
+    otherwise, per theme. `budget`: the budget annex (graph/budget.csv), one row per item with
+    a column per year, in euro.
+
+    \b
+    Columns (fte): label, theme, theme_name, fte_decretal, fte_non_decretal, fte_total,
+                   decretal_share_pct, share_of_total_pct, page.
+    Columns (budget): scope, section, code, item, 2021 ... 2025, pages.
+    Examples:
+      rimograph resources
+      rimograph resources budget --scope vzw --format csv
+    """
+    from .analysis import budget_by_year, fte_by_theme
+    from .load import default_graph_dir
+    from .tables import load_tables
+
+    graph_dir = graph_dir or default_graph_dir()
+    if not Path(graph_dir).is_dir():
+        raise click.ClickException(f"{graph_dir}: no such folder (give --graph DIR)")
+    tables = load_tables(graph_dir)
+    if what == "fte":
+        emit(fte_by_theme(tables), fmt)
+        return
+    rows = budget_by_year(tables, scope)
+    if not rows:
+        raise click.ClickException(f"no budget lines for scope {scope!r}")
+    emit(rows, fmt)
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "kumu",
+                                                    "cypher"]),
+              default="graphml", show_default=True, help="File format to write.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="File to write [default: exports/rimo-limburg.<ext>]; for csv a folder "
+              "(nodes.csv, edges.csv) or a stem (STEM-nodes.csv, STEM-edges.csv).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Kumu only: language of the element and connection types.")
+@graph_option
+def export_command(graph, fmt, out, lang):
+    """Write the whole graph for other tools.
+
+    \b
+    graphml  Gephi, yEd, Cytoscape (lists joined, None dropped, string ids)
+    gexf     Gephi (start/end as period_start/period_end, edge type as relation)
+    json     node-link JSON (networkx node_link_data, key "edges")
+    csv      a nodes file and an edges file, booleans true/false, empty = absent
+    kumu     xlsx with sheets Elements (ID, Label, Type, Description, Tags) and
+             Connections (From, To, Type, Description), for Kumu's import
+    cypher   a parameter-free Cypher script: constraints, MERGE on id (cypher-shell -f)
+    Every file is written atomically (never half-written).
+    Examples:
+      rimograph export --format gexf --out exports/rimo.gexf
+      rimograph export --format csv --out exports/rimo
+    """
+    from .exports import default_out, export
+
+    written = export(graph, fmt, out or default_out(fmt), lang)
+    for file in written:
+        click.echo(f"{file}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
 
 
 def main():

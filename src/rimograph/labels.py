@@ -1,15 +1,17 @@
 """Display words for maps and reports: Dutch (default) and English."""
 
+# shape and colour per node type; "font": label size in pixels at zoom 1 (labels below 7 px
+# on screen are not drawn, so partners' labels appear when zooming in)
 TYPE_STYLE = {
-    "StrategicGoal": {"shape": "diamond", "color": "#8c1c13"},
-    "OperationalGoal": {"shape": "diamond", "color": "#e07a1f"},
-    "Theme": {"shape": "hexagon", "color": "#6a3d9a"},
-    "StrategicAction": {"shape": "square", "color": "#1f5fa8"},
-    "Project": {"shape": "square", "color": "#6fa8dc"},
-    "Partner": {"shape": "dot", "color": "#2e8b57"},
-    "Municipality": {"shape": "triangle", "color": "#b8860b"},
-    "Neighbourhood": {"shape": "triangleDown", "color": "#d4b106"},
-    "TargetGroup": {"shape": "star", "color": "#c2185b"},
+    "StrategicGoal": {"shape": "diamond", "color": "#8c1c13", "font": 26},
+    "OperationalGoal": {"shape": "diamond", "color": "#e07a1f", "font": 20},
+    "Theme": {"shape": "hexagon", "color": "#6a3d9a", "font": 24},
+    "StrategicAction": {"shape": "square", "color": "#1f5fa8", "font": 26},
+    "Project": {"shape": "square", "color": "#6fa8dc", "font": 18},
+    "Partner": {"shape": "dot", "color": "#2e8b57", "font": 12},
+    "Municipality": {"shape": "triangle", "color": "#b8860b", "font": 16},
+    "Neighbourhood": {"shape": "triangleDown", "color": "#d4b106", "font": 12},
+    "TargetGroup": {"shape": "star", "color": "#c2185b", "font": 12},
 }
 
 TYPE_LABELS = {
@@ -43,7 +45,12 @@ LABELS = {
            "name_2025": "Gemeente sinds 2025", "fte": "VTE", "sector": "Sectoractie (met de andere "
            "instituten)", "shown": "zichtbaar", "nodes": "knopen", "no_match": "Geen knoop gevonden",
            "help": "Klik op een knoop om zijn buren te zien; sleep om te verschuiven, scroll om te zoomen.",
-           "generic": "Algemene partners tonen (bv. 'lokale besturen')"},
+           "generic": "Algemene partners tonen (bv. 'lokale besturen')", "goal": "Doelstelling",
+           "whole_plan": "Meerjarenplan 2021-2025 RIMO Limburg", "step": "stap",
+           "steps": "stappen", "around": "Netwerk rond {name}, {depth} {steps}",
+           "footer": "Bron: Meerjarenplan 2021-2025 Samenlevingsopbouw RIMO Limburg "
+           "(2020-04-23). Elke knoop vermeldt pagina en regels in het plan.",
+           "public": "Publieke versie: interne gegevens (VTE, notities) zijn weggelaten."},
     "en": {"legend": "Legend", "filters": "Filters", "types": "Types", "theme": "Theme",
            "municipality": "Municipality", "year": "Year", "all": "(all)", "search": "Search by name",
            "reset": "Show all", "certain": "certainly contributes", "possible": "possibly contributes",
@@ -52,10 +59,138 @@ LABELS = {
            "name_2025": "Municipality since 2025", "fte": "FTE", "sector": "Sector action (with the "
            "other institutes)", "shown": "shown", "nodes": "nodes", "no_match": "No node found",
            "help": "Click a node to see its neighbours; drag to pan, scroll to zoom.",
-           "generic": "Show generic partners (e.g. 'local governments')"},
+           "generic": "Show generic partners (e.g. 'local governments')", "goal": "Goal",
+           "whole_plan": "Multi-year plan 2021-2025 RIMO Limburg", "step": "step",
+           "steps": "steps", "around": "Network around {name}, {depth} {steps}",
+           "footer": "Source: multi-year plan 2021-2025 Samenlevingsopbouw RIMO Limburg "
+           "(2020-04-23). Every node cites its page and lines in the plan.",
+           "public": "Public version: internal data (FTE, notes) left out."},
 }
 
 
 def type_label(node_type: str, lang: str = "nl") -> str:
     """The display name of a node type in ``lang`` (nl or en)."""
     return TYPE_LABELS[lang][node_type]
+
+#: Words of the coverage report (``rimograph report``). Names from the plan stay as written.
+REPORT_LABELS = {
+    "nl": {
+        "title": "Dekking van het meerjarenplan 2021-2025",
+        "subtitle": "Samenlevingsopbouw RIMO Limburg vzw: doelen, gemeenten, partners, timing",
+        "contents": "Inhoud", "source": "Bron: meerjarenplan", "p": "p.", "lines": "regels",
+        "intro": "Een overzicht uit de gecureerde tabellen van rimograph. Elk feit verwijst naar "
+                 "de pagina van het meerjarenplan waar het staat.",
+        "matrix": "Acties en operationele doelstellingen",
+        "matrix_intro": "Het overzichtsschema van het plan, hersteld: welke strategische actie "
+                        "bijdraagt aan welke externe operationele doelstelling (OD).",
+        "matrix_note": "Bij de omzetting van het plan naar tekst gingen de vinkjes 'draagt zeker "
+                       "bij' verloren; ze zijn gereconstrueerd uit de tekst van elke actie. De "
+                       "tekens 'draagt mogelijk bij' zijn de (x) van het schema.",
+        "sd": "Strategische doelstelling", "theme": "Thema", "od": "Operationele doelstelling",
+        "action": "Strategische actie", "certain": "draagt zeker bij",
+        "possible": "draagt mogelijk bij", "certain_short": "zeker", "possible_short": "mogelijk",
+        "total": "Totaal", "sector": "sector", "sector_note": "(sector) = samen met de andere "
+        "instituten van Samenlevingsopbouw",
+        "in_table": "Acties in het overzichtsschema",
+        "transversal": "Transversale acties (niet in het overzichtsschema)",
+        "municipalities": "Gemeenten",
+        "municipalities_intro": "De 42 Limburgse gemeenten (2019-2024), gegroepeerd per gemeente "
+                                "sinds de fusies van 1 januari 2025, met de acties en projecten "
+                                "die er lokaal werken (ook via een buurt). Gemeenten zonder "
+                                "lokale werking eerst.",
+        "municipality_2025": "Gemeente sinds 2025", "municipality": "Gemeente (2019-2024)",
+        "nis": "NIS", "count": "Aantal", "entries": "Acties en projecten", "none": "geen",
+        "uncovered_summary": "{n} van de {total} gemeenten hebben geen lokale actie of project "
+                             "({n2025} van de {total2025} gemeenten in de grenzen van 2025).",
+        "merged": "fusie 2025",
+        "province_wide": "Provinciaal of Vlaams, niet per gemeente geteld",
+        "partners": "Partners per aantal thema's",
+        "partners_intro": "Een partner telt voor een thema als hij samenwerkt in een actie of "
+                          "project dat zeker bijdraagt aan een OD van dat thema. Algemene "
+                          "categorieën (zoals 'lokale besturen') en beroepen zijn weggelaten.",
+        "partner": "Partner", "kind": "Soort", "themes": "Thema's",
+        "themes_count": "Aantal thema's", "partner_entries": "Acties en projecten",
+        "spread": "{themes} thema's: {n} partners", "spread_one": "{themes} thema: {n} partners",
+        "one_theme": "Partners in één thema",
+        "kinds": {"organisation": "organisatie", "local-government": "lokaal bestuur",
+                  "generic": "categorie", "role": "beroep"},
+        "timeline": "Tijdlijn 2016-2025",
+        "timeline_intro": "Looptijd van elke strategische actie en haar projecten, zoals de "
+                          "Timing-regel van het plan ze geeft (dag, maand of jaar). De "
+                          "planperiode 2021-2025 is gearceerd.",
+        "timing": "Timing in het plan", "no_timing": "geen timing in het plan",
+        "open_end": "open einde", "since": "sinds", "project": "project",
+        "assumed": "gestreept = niet in het plan, aangenomen (planperiode)",
+        "plan_period": "planperiode",
+        "fte": "Personeelsinzet per thema (VTE)",
+        "fte_intro": "Voltijdse equivalenten op 1/1/2021, uit de tabel 'Personeelsinzet'.",
+        "fte_label": "Strategische doelstelling / thema", "fte_decretal": "VTE decretaal",
+        "fte_non_decretal": "VTE niet-decretaal", "fte_total": "VTE totaal",
+        "decretal_share": "% decretaal", "share_of_total": "% van het totaal",
+        "footer": "Gemaakt met rimograph {version} uit de tabellen in graph/. Feiten met hun "
+                  "pagina in het meerjarenplan 2021-2025 van RIMO Limburg.",
+        "public_footer": "Publieke versie: zonder personeelsinzet (VTE) en interne notities.",
+        "internal_footer": "Interne versie: bevat de personeelsinzet (VTE). Maak met --public "
+                           "een versie om te delen.",
+    },
+    "en": {
+        "title": "Coverage of the multi-year plan 2021-2025",
+        "subtitle": "Samenlevingsopbouw RIMO Limburg vzw: goals, municipalities, partners, timing",
+        "contents": "Contents", "source": "Source: multi-year plan", "p": "p.", "lines": "lines",
+        "intro": "An overview from rimograph's curated tables. Every fact refers to the page of "
+                 "the multi-year plan where it is found.",
+        "matrix": "Actions and operational goals",
+        "matrix_intro": "The plan's overview table, restored: which strategic action contributes "
+                        "to which external operational goal (OD).",
+        "matrix_note": "Converting the plan to text lost its 'certainly contributes' check "
+                       "marks; they are reconstructed from each action's own text. The "
+                       "'possibly contributes' marks are the table's (x).",
+        "sd": "Strategic goal", "theme": "Theme", "od": "Operational goal",
+        "action": "Strategic action", "certain": "certainly contributes",
+        "possible": "possibly contributes", "certain_short": "certain",
+        "possible_short": "possible", "total": "Total", "sector": "sector",
+        "sector_note": "(sector) = with the other Samenlevingsopbouw institutes",
+        "in_table": "Actions in the overview table",
+        "transversal": "Transversal actions (not in the overview table)",
+        "municipalities": "Municipalities",
+        "municipalities_intro": "The 42 municipalities of Limburg (2019-2024), grouped by their "
+                                "municipality after the mergers of 1 January 2025, with the "
+                                "actions and projects working there locally (also through a "
+                                "neighbourhood). Municipalities without any come first.",
+        "municipality_2025": "Municipality since 2025", "municipality": "Municipality (2019-2024)",
+        "nis": "NIS", "count": "Count", "entries": "Actions and projects", "none": "none",
+        "uncovered_summary": "{n} of the {total} municipalities have no local action or project "
+                             "({n2025} of the {total2025} municipalities within the 2025 "
+                             "borders).",
+        "merged": "merged 2025",
+        "province_wide": "Province-wide or Flemish, not counted per municipality",
+        "partners": "Partners by number of themes",
+        "partners_intro": "A partner counts for a theme when it works in an action or project "
+                          "that certainly contributes to an OD of that theme. Generic categories "
+                          "(such as 'local governments') and professions are left out.",
+        "partner": "Partner", "kind": "Kind", "themes": "Themes",
+        "themes_count": "Number of themes", "partner_entries": "Actions and projects",
+        "spread": "{themes} themes: {n} partners", "spread_one": "{themes} theme: {n} partners",
+        "one_theme": "Partners in one theme",
+        "kinds": {"organisation": "organisation", "local-government": "local government",
+                  "generic": "category", "role": "profession"},
+        "timeline": "Timeline 2016-2025",
+        "timeline_intro": "Period of every strategic action and its projects, as the plan's "
+                          "Timing line gives it (day, month or year). The plan period "
+                          "2021-2025 is shaded.",
+        "timing": "Timing in the plan", "no_timing": "no timing in the plan",
+        "open_end": "open end", "since": "since", "project": "project",
+        "assumed": "striped = not in the plan, assumed (plan period)",
+        "plan_period": "plan period",
+        "fte": "Staff per theme (FTE)",
+        "fte_intro": "Full-time equivalents on 1/1/2021, from the staffing table.",
+        "fte_label": "Strategic goal / theme", "fte_decretal": "FTE decretal",
+        "fte_non_decretal": "FTE non-decretal", "fte_total": "FTE total",
+        "decretal_share": "% decretal", "share_of_total": "% of total",
+        "footer": "Made with rimograph {version} from the tables in graph/. Facts with their "
+                  "page in RIMO Limburg's multi-year plan 2021-2025.",
+        "public_footer": "Public version: without staffing (FTE) and internal notes.",
+        "internal_footer": "Internal version: includes staffing (FTE). Make a version to share "
+                           "with --public.",
+    },
+}

@@ -29,7 +29,16 @@ def load_graph(graph_dir: Path | None = None):
     Raises :class:`~rimograph.errors.DataError` with every problem when a table is broken,
     and :class:`~rimograph.errors.RimographError` when the folder does not exist.
     """
+    return load_tables_and_graph(graph_dir)[1]
+
+
+def load_tables_and_graph(graph_dir: Path | None = None):
+    """Like :func:`load_graph`, but return ``(tables, graph)``: the validated tables too (see
+    :func:`rimograph.tables.load_tables`), for the tables that are no part of the graph, such as
+    the staffing table ``fte.csv`` and the budget.
+    """
     graph_dir = Path(graph_dir) if graph_dir else default_graph_dir()
     if not graph_dir.is_dir():
         raise RimographError(f"{graph_dir}: no such folder (give --graph DIR or set {ENV_VAR})")
-    return build_graph(load_tables(graph_dir))
+    tables = load_tables(graph_dir)
+    return tables, build_graph(tables)

@@ -14,9 +14,11 @@ import json
 from pathlib import Path
 
 from . import questions
+from .model import ENTRY_TYPES
 from .labels import LABELS, RELATIONS, TYPE_STYLE, type_label
 
 PLAN_YEARS = range(2016, 2026)
+INTERNAL = ("fte", "note")  # node attributes left out of public maps and reports
 
 
 def entry_years(data) -> list[int]:
@@ -55,44 +57,83 @@ def facets(graph) -> dict[str, dict]:
     return {n: {k: sorted(v) for k, v in f.items()} for n, f in result.items()}
 
 
+ROW_TYPES = ("StrategicGoal", "Theme", "OperationalGoal")  # drawn as a row above the network
+BOTTOM_TYPES = ("TargetGroup",)  # drawn as a row below it
+
+
+def _spread(positions, size):
+    """Replace each coordinate by its rank (scaled to ``size``, centred on 0): the arrangement
+    stays, but a force layout's dense core is opened up evenly, so labels have room."""
+    nodes = sorted(positions)
+    result = {n: [0.0, 0.0] for n in nodes}
+    for axis in (0, 1):
+        ranked = sorted(nodes, key=lambda n: (positions[n][axis], n))
+        for rank, node in enumerate(ranked):
+            result[node][axis] = (rank / max(len(nodes) - 1, 1) - 0.5) * size
+    return {n: tuple(xy) for n, xy in result.items()}
+
+
 def layout(graph, seed: int = 7, spacing: float = 90.0) -> dict[str, tuple[float, float]]:
     """Node positions in pixels, the same for the same data.
 
-    Each connected component with more than one node gets networkx's spring layout (nodes added
-    in sorted order, fixed ``seed``), scaled so that nodes sit about ``spacing`` pixels apart;
-    the largest component is drawn first, the smaller ones side by side below it, and single
-    nodes (for example municipalities without any action) in rows at the bottom. Without this,
-    spring layout flings unconnected nodes to the edge and crushes the network in the middle.
+    Goals and themes are hubs that every action links to; target groups nearly so. Left in a
+    force layout they pull the whole plan into one knot. So they are laid out in rows: goals
+    and themes above the network (in plan order: strategic goal, its themes, its operational
+    goals), target groups below it, then nodes that have no link at all (for example
+    municipalities without any action). The rest -- actions, projects, partners, places -- gets
+    networkx's spring layout per connected component (nodes added in sorted order, fixed
+    ``seed``), nodes about ``spacing`` pixels apart, the largest component first and the
+    smaller ones side by side below it.
     """
     import networkx as nx
 
+    types = dict(graph.nodes(data="type"))
+    hubs = ROW_TYPES + BOTTOM_TYPES
     simple = nx.Graph()
-    simple.add_nodes_from(sorted(graph.nodes))
-    simple.add_edges_from(sorted((u, v) for u, v in graph.edges() if u != v))
-    components = sorted((sorted(c) for c in nx.connected_components(simple)),
+    simple.add_nodes_from(sorted(n for n in graph if types[n] not in hubs))
+    simple.add_edges_from(sorted((u, v) for u, v in graph.edges()
+                                 if u != v and types[u] not in hubs and types[v] not in hubs))
+    linked = {n for edge in graph.edges() for n in edge if edge[0] != edge[1]}
+    components = sorted((sorted(c) for c in nx.connected_components(simple) if c & linked),
                         key=lambda c: (-len(c), c[0]))
-    positions, top, left, row_height = {}, 0.0, 0.0, 0.0
-    width = None
-    singles = [c[0] for c in components if len(c) == 1]
-    for nodes in (c for c in components if len(c) > 1):
-        part = simple.subgraph(nodes)
+    positions, top, left, row_height, width = {}, 0.0, 0.0, 0.0, spacing * 12
+    for index, nodes in enumerate(components):
         size = spacing * len(nodes) ** 0.5
-        spring = nx.spring_layout(part, seed=seed, k=1.6 / len(nodes) ** 0.5, iterations=150,
-                                  scale=size / 2, center=(0, 0))
-        if width is None:
-            width = 2 * size
+        if len(nodes) == 1:
+            spring = {nodes[0]: (0.0, 0.0)}
+        else:
+            spring = _spread(nx.spring_layout(simple.subgraph(nodes), seed=seed,
+                                              k=3.5 / len(nodes) ** 0.5, iterations=300),
+                             size)
+        if index == 0:
+            width = max(width, 2 * size)
         elif left + size > width:
             top, left, row_height = top + row_height + spacing, 0.0, 0.0
         for node, (x, y) in spring.items():
             positions[node] = (float(x) + left + size / 2, float(y) + top + size / 2)
-        if left == 0.0 and not row_height and len(positions) == len(nodes):
-            top, left = top + size + spacing, 0.0  # the largest component has a row of its own
+        if index == 0:
+            top += size + spacing
         else:
             left, row_height = left + size + spacing, max(row_height, size)
-    top += row_height + spacing
-    per_row = max(int((width or spacing * 10) // (1.5 * spacing)), 1)
+    bottom = top + row_height + spacing
+
+    def row(nodes, y):
+        step = max(width / max(len(nodes), 1), 1.6 * spacing)
+        for i, node in enumerate(nodes):
+            positions[node] = (i * step, y + (i % 2) * spacing * 0.6)
+
+    order = {t: i for i, t in enumerate(ROW_TYPES)}
+    goals = sorted((n for n in graph if types[n] in ROW_TYPES),
+                   key=lambda n: (graph.nodes[n].get("strategic_goal") or n, order[types[n]], n))
+    row(goals, -3 * spacing)
+    groups = sorted((n for n in graph if types[n] in BOTTOM_TYPES),
+                    key=lambda n: (-graph.degree(n), n))
+    row(groups, bottom)
+    singles = sorted(n for n in graph if n not in positions)
+    per_row = max(int(width // (1.6 * spacing)), 1)
     for index, node in enumerate(singles):
-        positions[node] = ((index % per_row) * 1.5 * spacing, top + (index // per_row) * spacing)
+        positions[node] = ((index % per_row) * 1.6 * spacing,
+                           bottom + 2 * spacing + (index // per_row) * spacing)
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in positions.items()}
 
 
@@ -112,35 +153,117 @@ def _tooltip(node, data, lang) -> list[str]:
     return lines
 
 
-def map_data(graph, title: str, lang: str = "nl") -> dict:
+def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None, year=None,
+           types=None, include_generic=False):
+    """Choose the nodes a focused map shows; returns ``(nodes, facts)``.
+
+    - ``focus`` (a node id) and ``depth``: the ego network, every node within ``depth`` steps
+      of the focus, edge direction ignored (networkx ``ego_graph`` on the undirected view);
+    - ``theme`` / ``goal`` / ``municipality`` (node ids) and ``year`` (int): the actions and
+      projects of that theme (certain contributions), contributing to that goal (certain or
+      possible; projects through their action), active in that municipality (directly or
+      through a neighbourhood), or running that year — with their neighbours other than
+      actions and projects that were not chosen;
+    - ``types``: node types to keep (the focus node is always kept);
+    - generic partners (categories, roles) only with ``include_generic``.
+
+    ``facts`` is a list of ``(kind, value)`` pairs describing the choice, for the title.
+    Raises :class:`~rimograph.errors.RimographError` when nothing is left to show.
+    """
+    import networkx as nx
+
+    from .errors import RimographError
+
+    facts = []
+    nodes = set(graph.nodes)
+    if focus:
+        nodes = set(nx.ego_graph(graph.to_undirected(as_view=True), focus, radius=depth))
+        facts.append(("focus", (graph.nodes[focus]["name"], depth)))
+    chosen = set(questions.entries(graph))
+    if theme:
+        chosen = {e for e in chosen if theme in questions.entry_themes(graph, e)}
+        facts.append(("theme", graph.nodes[theme]["name"]))
+    if goal:
+        actions = {u for u, _, k in graph.in_edges(goal, keys=True) if k == "CONTRIBUTES_TO"}
+        chosen = {e for e in chosen if questions.parent_action(graph, e) in actions}
+        facts.append(("goal", graph.nodes[goal]["name"]))
+    if municipality:
+        chosen = {e for e in chosen if municipality in questions.entry_municipalities(graph, e)}
+        facts.append(("municipality", graph.nodes[municipality]["name"]))
+    if year:
+        chosen = {e for e in chosen if year in entry_years(graph.nodes[e])}
+        facts.append(("year", year))
+    if theme or goal or municipality or year:
+        around = set(chosen)
+        for entry in chosen:
+            around.update(n for n in nx.all_neighbors(graph, entry)
+                          if graph.nodes[n]["type"] not in ENTRY_TYPES)
+        nodes &= around
+    if types:
+        nodes = {n for n in nodes if graph.nodes[n]["type"] in types or n == focus}
+        facts.append(("types", sorted(types)))
+    if not include_generic:
+        nodes = {n for n in nodes if not graph.nodes[n].get("generic") or n == focus}
+    if not nodes:
+        raise RimographError("nothing to show: no node matches these options")
+    return nodes, facts
+
+
+def describe(facts, lang="nl") -> str:
+    """A map title from :func:`select`'s facts, e.g. "Netwerk rond Woonzaak, 2 stappen, 2023"."""
+    words = LABELS[lang]
+    if not facts:
+        return words["whole_plan"]
+    parts = []
+    for kind, value in facts:
+        if kind == "focus":
+            name, depth = value
+            parts.append(words["around"].format(name=name, depth=depth,
+                                                steps=words["step" if depth == 1 else "steps"]))
+        elif kind == "types":
+            parts.append(", ".join(type_label(t, lang) for t in value))
+        else:
+            parts.append(f"{words[kind].lower()} {value}")
+    return ", ".join(parts)
+
+
+def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False) -> dict:
     """Everything the page needs, as plain JSON-ready data.
 
-    Keys: ``title``, ``lang``, ``labels`` (UI words), ``legend`` (node types and edge styles
-    present), ``nodes`` (id, label, type, x, y, size, color, shape, tooltip lines, facets),
-    ``edges`` (from, to, relation, dashed, color), ``options`` (vis-network options built with
-    pyvis: physics off, fixed positions).
+    ``nodes`` limits the map to those nodes (see :func:`select`); facets (themes,
+    municipalities, years for the filter panel) still come from the whole graph. ``public``
+    leaves internal facts (FTE) out of the tooltips.
+
+    Keys: ``title``, ``lang``, ``labels`` (UI words), ``legend`` (node types present, with
+    colour and shape), ``relations`` (display names of edge types), ``nodes`` (id, label, type,
+    x, y, value = degree, color, shape, tooltip lines, facets, generic), ``edges`` (from, to,
+    relation, dashed = possible contribution, title), ``options`` (vis-network options built
+    with pyvis: physics off, fixed positions).
     """
     from pyvis.network import Network
 
+    view = graph.subgraph(sorted(nodes)) if nodes is not None else graph
     net = Network(directed=True, cdn_resources="in_line")
     net.toggle_physics(False)
-    positions = layout(graph)
+    positions = layout(view)
     node_facets = facets(graph)
-    degrees = dict(graph.degree())
-    for node in sorted(graph.nodes):
+    degrees = dict(view.degree())
+    for node in sorted(view.nodes):
         data = graph.nodes[node]
+        if public:
+            data = {k: v for k, v in data.items() if k not in INTERNAL}
         style = TYPE_STYLE[data["type"]]
         x, y = positions[node]
         net.add_node(node, label=data["name"], x=x, y=y, shape=style["shape"],
-                     color=style["color"], size=10 + 3 * min(degrees[node], 20) ** 0.8,
+                     color=style["color"], value=degrees[node] + 1, font=style["font"],
                      type=data["type"], tooltip=_tooltip(node, data, lang),
                      facets=node_facets[node], generic=bool(data.get("generic")))
-    for u, v, key, data in sorted(graph.edges(keys=True, data=True)):
+    for u, v, key, data in sorted(view.edges(keys=True, data=True)):
         dashed = data.get("certainty") == "possible"
         net.add_edge(u, v, relation=key, dashed=dashed,
                      title=RELATIONS[lang].get(key, key) + (f" ({LABELS[lang]['possible']})"
                                                             if dashed else ""))
-    types = sorted({d["type"] for _, d in graph.nodes(data=True)}, key=list(TYPE_STYLE).index)
+    types = sorted({d["type"] for _, d in view.nodes(data=True)}, key=list(TYPE_STYLE).index)
     return {
         "title": title,
         "lang": lang,
@@ -159,8 +282,10 @@ def _json_for_script(data) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_map(graph, title: str, lang: str = "nl", footer: str = "") -> str:
-    """The whole map page as one HTML string (vis-network and our script inlined)."""
+def render_map(graph, title: str, lang: str = "nl", footer: str = "", nodes=None,
+               public=False) -> str:
+    """The whole map page as one HTML string (vis-network and our script inlined); arguments
+    as for :func:`map_data`, ``footer`` is shown below the map."""
     import pyvis
     from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -171,13 +296,14 @@ def render_map(graph, title: str, lang: str = "nl", footer: str = "") -> str:
         title=title, lang=lang, footer=footer, labels=LABELS[lang],
         vis_js=(lib / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(lib / "vis-network.css").read_text(encoding="utf-8"),
-        data_json=_json_for_script(map_data(graph, title, lang)),
+        data_json=_json_for_script(map_data(graph, title, lang, nodes, public)),
     )
 
 
-def write_map(graph, out: Path, title: str, lang: str = "nl", footer: str = "") -> Path:
-    """Write the map of ``graph`` to ``out`` (UTF-8, atomically). Returns the path."""
+def write_map(graph, out: Path, title: str, lang: str = "nl", footer: str = "", nodes=None,
+              public=False) -> Path:
+    """Write the map to ``out`` (UTF-8, atomically; arguments as for :func:`render_map`)."""
     from .output import write_atomic
 
-    write_atomic(out, render_map(graph, title, lang, footer))
+    write_atomic(out, render_map(graph, title, lang, footer, nodes, public))
     return Path(out)

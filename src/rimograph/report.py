@@ -1,0 +1,305 @@
+"""The coverage report: one offline HTML page for directors and stakeholder meetings.
+
+Five sections, each citing the plan pages it comes from:
+
+(a) the action x operational-goal matrix (the plan's overview table, restored),
+(b) the 42 municipalities grouped by their 2025 municipality, uncovered first,
+(c) partners by number of themes,
+(d) a timeline of the actions and their projects over 2016-2025,
+(e) staff (FTE) per theme, left out of the public version.
+
+:func:`report_data` gathers everything as plain data (tested on its own); the Jinja2 template
+``templates/report.html.j2`` (autoescape on, no JavaScript, no external resources) lays it out.
+The same tables always give the same file: no timestamps, everything sorted.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from . import __version__, questions
+from .analysis import entry_period, fte_by_theme
+from .labels import REPORT_LABELS
+
+TIMELINE_START = date(2016, 1, 1)
+TIMELINE_END = date(2025, 12, 31)
+TIMELINE_YEARS = list(range(TIMELINE_START.year, TIMELINE_END.year + 1))
+
+
+def page_ranges(pages) -> str:
+    """Pages as a short citation: ``[54, 58, 59, 60, 62]`` -> ``"54, 58-60, 62"``."""
+    pages = sorted({int(p) for p in pages if p not in (None, "")})
+    parts, start, prev = [], None, None
+    for page in pages:
+        if start is None:
+            start = prev = page
+        elif page == prev + 1:
+            prev = page
+        else:
+            parts.append(f"{start}-{prev}" if prev > start else str(start))
+            start = prev = page
+    if start is not None:
+        parts.append(f"{start}-{prev}" if prev > start else str(start))
+    return ", ".join(parts)
+
+
+def number(value, lang="nl") -> str:
+    """A figure as the plan prints it: ``2.5`` -> ``"2,5"`` in Dutch, ``"2.5"`` in English."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _edges(graph, edge_type):
+    return [(u, v, d) for u, v, k, d in graph.edges(keys=True, data=True) if k == edge_type]
+
+
+def _by_line(graph, node_type):
+    """Nodes of a type in the plan's order (their first line), then by id."""
+    return sorted((n for n, t in graph.nodes(data="type") if t == node_type),
+                  key=lambda n: (graph.nodes[n].get("line_start", 0), n))
+
+
+# --------------------------------------------------------------------------------------------
+# (a) matrix
+
+
+def matrix(graph) -> dict:
+    """The action x operational-goal matrix.
+
+    Returns a dict with ``goals`` (the external operational goals in the plan's order: id, name,
+    theme, strategic goal, ``certain`` and ``possible`` column totals, ``sd_index`` (1, 2, 3)
+    and ``sep`` (first column of a strategic goal)), ``strategic_goals`` and ``themes`` (header
+    groups: id, name, code, ``span`` = number of goal columns, ``sd_index``, ``sep``), ``groups`` (the
+    actions of the overview table, then the transversal actions; each group a dict with
+    ``transversal`` and ``rows``; a row has id, name, sector, page, ``cells`` = one of
+    ``"certain"``, ``"possible"``, ``""`` per goal, ``certain`` and ``possible`` row totals),
+    ``certain`` and ``possible`` (grand totals) and ``pages`` (the pages of every contribution).
+    """
+    goals = [g for g in _by_line(graph, "OperationalGoal")
+             if graph.nodes[g]["scope"] == "external"]
+    goal_rows = []
+    for goal in goals:
+        data = graph.nodes[goal]
+        goal_rows.append({"id": goal, "name": data["name"], "theme": data["theme"],
+                          "strategic_goal": data["strategic_goal"], "certain": 0, "possible": 0})
+    index = {g["id"]: i for i, g in enumerate(goal_rows)}
+    marks: dict[str, dict[str, str]] = {}
+    pages = []
+    for action, goal, data in _edges(graph, "CONTRIBUTES_TO"):
+        marks.setdefault(action, {})[goal] = data["certainty"]
+        pages.append(data["page"])
+    groups = []
+    for transversal in (False, True):
+        rows = []
+        for action in _by_line(graph, "StrategicAction"):
+            data = graph.nodes[action]
+            if data["transversal"] != transversal:
+                continue
+            cells = [marks.get(action, {}).get(g["id"], "") for g in goal_rows]
+            for goal, cell in zip(goal_rows, cells):
+                if cell:
+                    goal[cell] += 1
+            rows.append({"id": action, "name": data["name"], "sector": data["sector"],
+                         "page": data["page"], "cells": cells,
+                         "certain": cells.count("certain"), "possible": cells.count("possible")})
+        groups.append({"transversal": transversal, "rows": rows})
+
+    sd_order = list(dict.fromkeys(g["strategic_goal"] for g in goal_rows))
+    for i, goal in enumerate(goal_rows):
+        goal["sd_index"] = sd_order.index(goal["strategic_goal"]) + 1
+        goal["sep"] = i > 0 and goal["strategic_goal"] != goal_rows[i - 1]["strategic_goal"]
+
+    def spans(key):
+        result = []
+        for goal in goal_rows:
+            if result and result[-1]["id"] == goal[key]:
+                result[-1]["span"] += 1
+            else:
+                node = graph.nodes[goal[key]]
+                result.append({"id": goal[key], "name": node["name"],
+                               "code": node.get("code", ""), "span": 1,
+                               "sd_index": goal["sd_index"], "sep": goal["sep"]})
+        return result
+
+    return {
+        "goals": goal_rows, "strategic_goals": spans("strategic_goal"), "themes": spans("theme"),
+        "groups": groups,
+        "certain": sum(g["certain"] for g in goal_rows),
+        "possible": sum(g["possible"] for g in goal_rows),
+        "pages": page_ranges(pages),
+        "goal_pages": page_ranges(graph.nodes[g]["page"] for g in goals),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# (b) municipalities
+
+
+def municipality_groups(graph) -> dict:
+    """The 42 municipalities grouped by their 2025 municipality (see
+    :func:`rimograph.questions.municipality_coverage`).
+
+    Returns a dict with ``groups`` (each: ``name_2025``, ``merged`` (bool), ``covered`` (bool:
+    any member has a local entry), ``rows`` = the coverage rows of its members, uncovered
+    first), sorted with the wholly uncovered groups first, then by name; ``uncovered`` and
+    ``total`` (municipalities 2019-2024), ``uncovered_2025`` and ``total_2025`` (groups),
+    ``province_wide`` (rows of :func:`rimograph.questions.province_wide`) and ``pages`` (of the
+    location facts).
+    """
+    rows = questions.municipality_coverage(graph)
+    by_group: dict[str, list] = {}
+    for row in rows:
+        by_group.setdefault(row["name_2025"], []).append(row)
+    groups = [{"name_2025": name, "merged": len(members) > 1 or members[0]["name"] != name,
+               "covered": any(r["entries"] for r in members), "rows": members}
+              for name, members in by_group.items()]
+    groups.sort(key=lambda g: (g["covered"], g["name_2025"]))
+    return {
+        "groups": groups,
+        "uncovered": sum(1 for r in rows if not r["entries"]), "total": len(rows),
+        "uncovered_2025": sum(1 for g in groups if not g["covered"]), "total_2025": len(groups),
+        "province_wide": questions.province_wide(graph),
+        "pages": page_ranges(d["page"] for _, _, d in _edges(graph, "ACTIVE_IN")),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# (c) partners
+
+
+def partner_spread(graph) -> dict:
+    """Partners by number of themes (:func:`rimograph.questions.partners_spanning_themes` with
+    ``min_themes=1``, generic partners left out).
+
+    Returns a dict with ``themes`` (the five themes: id, name), ``several`` (rows of partners
+    in two or more themes, each with ``marks``: a bool per theme), ``one_theme`` (per theme:
+    ``name`` and the sorted ``partners`` names in that theme only), ``spread`` (``themes``,
+    ``n`` partners, most themes first), ``total`` and ``pages`` (of the partner lists).
+    """
+    themes = [{"id": t, "name": graph.nodes[t]["name"]} for t in _by_line(graph, "Theme")]
+    rows = questions.partners_spanning_themes(graph, min_themes=1)
+    several, single = [], {t["name"]: [] for t in themes}
+    for row in rows:
+        if row["themes"] >= 2:
+            several.append({**row, "marks": [t["name"] in row["theme_names"] for t in themes]})
+        else:
+            single[row["theme_names"][0]].append(row["name"])
+    counts: dict[int, int] = {}
+    for row in rows:
+        counts[row["themes"]] = counts.get(row["themes"], 0) + 1
+    return {
+        "themes": themes, "several": several,
+        "one_theme": [{"name": name, "partners": sorted(names, key=str.casefold)}
+                      for name, names in single.items()],
+        "spread": [{"themes": k, "n": counts[k]} for k in sorted(counts, reverse=True)],
+        "total": len(rows),
+        "pages": page_ranges(d["page"] for _, _, d in _edges(graph, "PARTNERS_WITH")),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# (d) timeline
+
+
+def _percent(day: date) -> float:
+    """Where ``day`` (its start) falls on the 2016-2025 axis, in percent."""
+    span = (TIMELINE_END - TIMELINE_START).days + 1
+    return round(100 * (day - TIMELINE_START).days / span, 2)
+
+
+def _bar(graph, entry) -> dict:
+    data = graph.nodes[entry]
+    first, last, assumed = entry_period(data)
+    shown_first, shown_last = max(first, TIMELINE_START), min(last, TIMELINE_END)
+    left = _percent(shown_first)
+    width = max(round(_percent(shown_last + timedelta(days=1)) - left, 2), 0.4)
+    return {
+        "id": entry, "name": data["name"], "type": data["type"], "page": data["page"],
+        "timing": data.get("timing", ""), "first_day": first.isoformat(),
+        "last_day": last.isoformat(), "left": left, "width": width,
+        "before": first.year if first < TIMELINE_START else None,
+        "open_end": "end" in assumed and bool(data.get("timing")),
+        "assumed": assumed, "note": data.get("timing_note", ""),
+    }
+
+
+def timeline(graph) -> dict:
+    """Bars for every strategic action and, below it, its projects.
+
+    A bar runs from the first day of ``start`` to the last day of ``end`` at the precision the
+    plan gives (:func:`rimograph.analysis.entry_period`), clipped to 2016-2025 (``before`` holds
+    the start year of entries that began earlier). Returns a dict with ``years``, ``plan_left``
+    and ``plan_width`` (the plan period 2021-2025, in percent), ``rows`` (actions in the plan's
+    order, each with ``projects``), ``pages``. Positions are percentages of 2016-2025.
+    """
+    projects: dict[str, list] = {}
+    for project in _by_line(graph, "Project"):
+        projects.setdefault(questions.parent_action(graph, project), []).append(project)
+    rows, pages = [], []
+    for action in _by_line(graph, "StrategicAction"):
+        row = _bar(graph, action)
+        row["projects"] = [_bar(graph, p) for p in projects.get(action, [])]
+        pages += [row["page"]] + [p["page"] for p in row["projects"]]
+        rows.append(row)
+    plan_left = _percent(date(2021, 1, 1))
+    return {"years": TIMELINE_YEARS, "plan_left": plan_left,
+            "plan_width": round(100 - plan_left, 2), "rows": rows, "pages": page_ranges(pages)}
+
+
+# --------------------------------------------------------------------------------------------
+# (e) staff
+
+
+def staff(tables, lang="nl") -> dict:
+    """The staffing table (:func:`rimograph.analysis.fte_by_theme`) with figures formatted for
+    ``lang``: ``rows`` (label, theme_name, the figures as text and ``fte_total_value``,
+    ``total`` (bool: the TOTAAL line)) and ``pages``."""
+    rows = []
+    for row in fte_by_theme(tables):
+        total = row["label"].strip().upper().startswith("TOTAAL")
+        rows.append({
+            "label": row["label"], "theme_name": row["theme_name"], "total": total,
+            "fte_decretal": number(row["fte_decretal"], lang),
+            "fte_non_decretal": number(row["fte_non_decretal"], lang),
+            "fte_total": number(row["fte_total"], lang), "fte_total_value": row["fte_total"],
+            "decretal_share": number(row["decretal_share_pct"], lang),
+            "share_of_total": "" if total else number(row["share_of_total_pct"], lang),
+        })
+    return {"rows": rows, "pages": page_ranges(r["page"] for r in tables["fte.csv"])}
+
+
+# --------------------------------------------------------------------------------------------
+# the page
+
+
+def report_data(graph, tables, lang: str = "nl", public: bool = False) -> dict:
+    """Everything the report shows, as plain data: ``matrix``, ``municipalities``,
+    ``partners``, ``timeline`` and (not with ``public``) ``staff``; see the functions above."""
+    words = REPORT_LABELS[lang]
+    return {
+        "lang": lang, "public": public, "labels": words, "version": __version__,
+        "matrix": matrix(graph), "municipalities": municipality_groups(graph),
+        "partners": partner_spread(graph), "timeline": timeline(graph),
+        "staff": None if public else staff(tables, lang),
+        "footer": words["footer"].format(version=__version__),
+        "version_note": words["public_footer"] if public else words["internal_footer"],
+    }
+
+
+def render_report(graph, tables, lang: str = "nl", public: bool = False) -> str:
+    """The report as one HTML string (CSS inlined, no scripts, no external resources)."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(loader=PackageLoader("rimograph"), undefined=StrictUndefined,
+                      autoescape=select_autoescape(["html", "j2"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("report.html.j2").render(**report_data(graph, tables, lang, public))
+
+
+def write_report(graph, tables, out, lang: str = "nl", public: bool = False) -> Path:
+    """Write the report to ``out`` (UTF-8, atomically). Returns the path."""
+    from .output import write_atomic
+
+    write_atomic(out, render_report(graph, tables, lang, public))
+    return Path(out)
