@@ -121,7 +121,7 @@ def test_brokers(small):
     xenon, yvoor, wijk = rows
     assert yvoor["articulation"] and yvoor["pieces"] == 2
     assert yvoor["cut_off_entries"] == ["Actie Twee"]
-    assert xenon["cut_off_entries"] == ["Project Een"] and xenon["sole_partner_of"] == ["Project Een"]
+    assert xenon["cut_off_entries"] == xenon["sole_partner_of"] == ["Project Een"]
     assert not wijk["articulation"] and wijk["sole_partner_of"] == ["Actie Drie"]
 
 

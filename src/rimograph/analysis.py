@@ -15,7 +15,7 @@ entries that do not work with the same organisation.
 from __future__ import annotations
 
 from datetime import date
-from itertools import combinations, islice
+from itertools import islice
 
 import networkx as nx
 

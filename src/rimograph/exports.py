@@ -124,7 +124,7 @@ def to_gexf(graph) -> bytes:
     (and the plan's year- or month-precision dates are not GEXF dates), so they are written as
     ``period_start``/``period_end``; an edge's ``type`` is GEXF's directed/undirected flag, so
     the edge type is written as ``relation`` (and as the edge label). The edge key is kept in
-    networkx's ``networkx_key`` attribute.
+    networkx's ``networkx_key`` attribute (see :func:`read_gexf`).
     """
     clean = _labelled(graph)
     for _, attrs in clean.nodes(data=True):

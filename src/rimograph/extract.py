@@ -31,6 +31,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -52,6 +53,9 @@ _ABBREVIATIONS = {"dr", "st", "vb", "bv", "nl", "mr", "prof", "ca", "o.a", "i.s.
 _JOINERS = {"de", "het", "een", "van", "voor", "en", "of", "met", "in", "op", "aan", "uit", "bij",
             "door", "naar", "tot", "via", "der", "den", "stad", "gemeente", "provincie", "bestuur",
             "besturen", "t", "'t", "\u2019t"}
+# A fragment opening with these expects its specification to follow ("verschillende instituten /
+# Samenlevingsopbouw"): a wrap after it is no boundary between two names.
+_QUANTIFIERS = {"verschillende", "diverse", "andere", "alle", "enkele", "meerdere", "sommige"}
 _LEGAL_FORMS = {"VZW", "IVZW", "NV", "CVBA", "BV", "CV", "VOF"}
 # Introductions a prose list puts before its enumeration.
 _INTRO = re.compile(r"^(?:.*?\b(?:is een initiatief van|werk(?:t|en) samen met|samen met|"
@@ -205,6 +209,7 @@ class Plan:
     entries: list[Entry]
     table: list[TableRow]
     goals: list[Goal]
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def actions(self) -> list[Entry]:
@@ -328,28 +333,25 @@ def parse_toc(lines: list[str]) -> list[TocEntry]:
     """
     entries: list[TocEntry] = []
     last = None  # line number of the last TOC entry
-    gap_has_header = False
+    header_since = False
     for number, text in enumerate(lines, 1):
         match = _TOC.match(clean_spaces(text).strip())
         if not match:
-            if _HEADER.match(text):
-                gap_has_header = True
+            header_since = header_since or bool(_HEADER.match(text))
             continue
         if last is not None and number - last > 40:
             break  # far past the TOC: a dot leader in the body
-        if last is None or entries[-1].level == 1 and number - last > 1:
-            level = 1 if last is None or number - last > 1 else 2
-        else:
-            level = 2 if number - last == 1 else 1
-        if last is not None and gap_has_header:
-            level = entries[-1].level
-        if last is not None and number - last == 1:
-            level = 2 if entries[-1].level == 1 or entries[-1].level == 2 else 1
-        if entries and number - last == 1 and entries[-1].level == 1:
+        if last is None:
+            level = 1
+        elif number - last == 1:
             level = 2
-        title = collapse(match.group("title"))
-        entries.append(TocEntry(title, int(match.group("page")), level, number))
-        last, gap_has_header = number, False
+        elif header_since:
+            level = entries[-1].level
+        else:
+            level = 1
+        entries.append(TocEntry(collapse(match.group("title")), int(match.group("page")), level,
+                                number))
+        last, header_since = number, False
     return entries
 
 
@@ -358,7 +360,8 @@ def _locate_headings(lines, toc, headers) -> None:
     start = max(t.toc_line for t in toc)
     header_pages = [(h.line, h.page) for h in headers]
     cursor = start
-    folded = [fold(text).rstrip(" .:") for text in lines]
+    longest = max(len(t.title) for t in toc) + 10
+    folded = [fold(text).rstrip(" .:") if len(text) <= longest else "" for text in lines]
     for entry in toc:
         key = fold(entry.title).rstrip(" .:")
         for number in range(cursor + 1, len(lines) + 1):
@@ -423,6 +426,10 @@ def _entries(plan: Plan) -> list[Entry]:
     else:
         end_line = None
     end_line = end_line or len(plan.lines) + 1
+    for kind, entry, line, _ in heads:
+        if not line:
+            plan.warnings.append(f"{plan.path}:{entry.toc_line}: TOC entry {entry.title!r} "
+                                 "(page {entry.page}) has no heading in the body; left out")
     heads = [h for h in heads if h[2]]
     heads = _add_missing_projects(plan, heads, end_line)
     heads.sort(key=lambda h: h[2])
@@ -432,7 +439,7 @@ def _entries(plan: Plan) -> list[Entry]:
         if kind == "group":
             continue
         next_line = heads[index + 1][2] if index + 1 < len(heads) else end_line
-        name = collapse(plan.line(line)) if toc_entry is None else collapse(plan.line(line))
+        name = collapse(plan.line(line))
         if kind == "action":
             span_end = next(
                 (h[2] for h in heads[index + 1:] if h[0] in ("action", "group")), end_line) - 1
@@ -494,23 +501,19 @@ def _display(name: str, plan: Plan, start: int, stop: int) -> str:
     "CAFE ANONIEM IN HASSELT" -> "Café Anoniem in Hasselt"."""
     if not _is_upper(name):
         return name
-    forms: dict[str, dict[str, int]] = {}
+    wanted = {fold(w) for w in name.split()}
+    forms: dict[str, Counter] = {}
     for number in range(start + 1, stop + 1):
-        for word in re.findall(r"[\w’'\-]+", plan.line(number)):
-            if not word.isupper():
-                counts = forms.setdefault(fold(word), {})
-                counts[word] = counts.get(word, 0) + 1
+        for word in re.findall(r"[\w\u2019'-]+", plan.line(number)):
+            key = word.lower() if word.isascii() else fold(word)
+            if key in wanted:
+                forms.setdefault(key, Counter())[word] += 1
     words = []
     for index, word in enumerate(name.split()):
         counts = forms.get(fold(word))
-        if counts:
-            capital = {w: n for w, n in counts.items() if w[0].isupper()}
-            lower = {w: n for w, n in counts.items() if not w[0].isupper()}
-            pick = max(lower or capital, key=lambda w: (lower or capital)[w])
-            if index and capital and (not lower or sum(capital.values()) > sum(lower.values())):
-                pick = max(capital, key=capital.get)
-        else:
-            pick = word.lower()
+        lower = [w for w, _ in counts.most_common() if w[:1].islower()] if counts else []
+        pick = (lower[0] if lower and index else counts.most_common(1)[0][0]) if counts \
+            else word.lower()
         words.append(pick[0].upper() + pick[1:] if index == 0 else pick)
     return " ".join(words)
 
@@ -527,8 +530,10 @@ def _fill_entry(plan: Plan, entry: Entry, where: str) -> None:
         timing = _TIMING.match(text)
         if timing and entry.timing is None:
             entry.timing = parse_timing(timing.group("value"), number, where)
-        folded = fold(text)
-        if "einddatum" in folded and "voorbehoud" in (folded + fold(plan.line(number + 1))):
+        if "einddatum" not in text.lower():
+            continue
+        folded = fold(text) + " " + (fold(plan.line(number + 1)) if number < len(plan.lines) else "")
+        if "voorbehoud" in folded:
             entry.end_conditional = True
 
 
@@ -536,8 +541,7 @@ def _fill_entry(plan: Plan, entry: Entry, where: str) -> None:
 
 
 def _is_stop(text: str, number: int, stops) -> bool:
-    return bool(number in stops or _TIMING.match(text) or _PROJECTS.match(text)
-                or _LABEL.match(text) and False)
+    return bool(number in stops or _TIMING.match(text) or _PROJECTS.match(text))
 
 
 def parse_partner_list(lines: list[str], start: int, last: int | None = None,
@@ -588,16 +592,16 @@ def parse_partner_list(lines: list[str], start: int, last: int | None = None,
             break
         if gap and chunks:
             so_far = chunks[-1][1].rstrip()
-            bulleted = any(_BULLET in c for _, c in chunks)
             stripped = text.strip()
-            unfinished = so_far.endswith((",", "-")) or (
-                not so_far.endswith((".", "\u2026", ":", ";")) and _header_between(lines, chunks[-1][0], number))
-            if not (stripped.startswith(_BULLET) or bulleted and not _ends(so_far)
-                    or bulleted and stripped.startswith(_BULLET)
-                    or unfinished or stripped[:1].islower()):
+            bulleted = any(_BULLET in c for _, c in chunks)
+            goes_on = (stripped.startswith(_BULLET)
+                       or bulleted and not _ends(so_far)
+                       or so_far.endswith((",", "-"))
+                       or stripped[:1].islower()
+                       or _header_between(lines, chunks[-1][0], number)
+                       and not so_far.endswith((".", "\u2026", ":", ";")))
+            if not goes_on:
                 break
-        elif gap and not chunks and not text.strip().startswith(_BULLET) and False:
-            break
         chunks.append((number, text))
         gap = False
     line_end = chunks[-1][0] if chunks else start
@@ -628,7 +632,8 @@ def _join(chunks):
     A line ending in a hyphen after a letter joins the next without a space ("etnisch- /
     culturele"); a wrap from a lower-case word to a capitalised one without a comma is marked
     with ``\\x00`` (a soft split: two names, "Kind en taal / Basiseducatie LIMINO") unless the
-    word is one that leads into a name ("de", "het", "stad", ...)."""
+    word is one that leads into a name ("de", "het", "stad", ...) or the name so far opens with
+    a quantifier ("verschillende instituten / Samenlevingsopbouw")."""
     out, owners = [], []
     for index, (number, text) in enumerate(chunks):
         text = text.strip()
@@ -644,7 +649,9 @@ def _join(chunks):
                 sep = " "
                 words = re.findall(r"[\w’'&]+$", prev)
                 last_word = words[0] if words else ""
+                fragment = re.split(r"[,:;\u2022(]", prev)[-1].split()
                 if (last_word and last_word[0].islower() and last_word.lower() not in _JOINERS
+                        and fragment and fragment[0].lower() not in _QUANTIFIERS
                         and not prev.endswith((",", ":", ";", _BULLET)) and text[:1].isupper()
                         and not text.startswith(_BULLET)):
                     sep = "\x00"
@@ -765,19 +772,20 @@ def _enumeration(text, start, end, index, prose):
     A list written as one sentence: everything after an introduction ending in ":" or in a
     phrase such as "werken samen met"; split at commas. In prose (several sentences) a
     sentence counts only if it has an enumeration: after ":", inside parentheses, after
-    "zoals" or an introduction; the first sentence also counts with a plain comma list.
+    "zoals" or an introduction; the first sentence also counts with a plain comma list. The
+    words before "zoals" are an item too in the first sentence or after an introduction
+    ("coalities met andere middenveldorganisaties, zoals ...").
     Enumerations in prose are split at commas and at "en"/"of".
     """
     sentence = text[start:end]
-    ended = bool(re.search(r"(\u2026|\.\.\.|\betc\.?|\benz\.?)\W*$", sentence.rstrip(" .\x00")
-                           + ("." if sentence.rstrip().endswith(".") else "")))
     ended = bool(re.search(r"(\u2026|\.\.\.|\betc\b\.?)[\s,.)\x00]*$", sentence))
     colon = _find_depth0(text, start, end, ":")
     if colon is not None:
         start = colon + 1
     if not prose:
         intro = _INTRO.match(text[start:end])
-        if intro and colon is None and not intro.group(0).lower().strip().startswith("zoals"):
+        if intro and colon is None and "," not in intro.group(0) and \
+                not intro.group(0).lower().strip().startswith("zoals"):
             start += intro.end()
         return _comma_items(text, start, end), ended
     if colon is None:
@@ -789,9 +797,10 @@ def _enumeration(text, start, end, index, prose):
             return _prose_items(text, start + paren.start(1), start + paren.end(1)), ended
         if zoals:
             spans = _prose_items(text, start + zoals[-1].end(), end)
-            if index == 0:
+            head_start = intro.end() if intro and intro.end() <= zoals[-1].start() else None
+            if index == 0 or head_start:
                 head = sentence[:zoals[-1].start()].rstrip(" ,")
-                spans = [(start, start + len(head))] + spans
+                spans = [(start + (head_start or 0), start + len(head))] + spans
             return spans, ended
         if intro and "," in sentence[intro.end():]:
             return _prose_items(text, start + intro.end(), end), ended
@@ -843,7 +852,7 @@ def _clean_item(raw: str) -> str:
         previous = item
         item = re.sub(r"\s*(\u2026|\.\.\.|\betc\b\.?|\benz\b\.?)\s*$", "", item).strip()
         item = item.rstrip(" ,;")
-        if item.endswith(".") and not re.search(r"\b[A-Za-z]{1,3}\.$", item[-4:]) \
+        if item.endswith(".") and not re.search(r"\b[A-Za-z]{1,3}\.$", item) \
                 or item.endswith(" ."):
             item = item[:-1].rstrip()
         item = re.sub(r"^(zoals|en|of|met|van)\s+", "", item)
@@ -881,8 +890,7 @@ def parse_timing(value: str, line: int = 0, where: str = "") -> Timing:
     """
     text = collapse(value)
     body = re.sub(r"^(van|vanaf)\s+", "", text, flags=re.IGNORECASE)
-    parts = re.split(r"\s*[\u2013\u2014]\s*|\s*-\s*(?=\d|\?|$|[A-Za-z])|(?<=\d)\s*-\s*", body)
-    parts = [p.strip() for p in parts]
+    parts = [p.strip() for p in re.split(r"\s*[-\u2013\u2014]\s*", body)]
     place = f"{where}:{line}" if where else f"line {line}"
     if not body or len(parts) > 2:
         raise RimographError(f"{place}: unknown date format in 'Timing: {value.strip()}' "
@@ -901,13 +909,15 @@ def parse_timing(value: str, line: int = 0, where: str = "") -> Timing:
 
 def _iso(part: str, place: str, value: str, notes: list[str]) -> str:
     """One date of a timing line to ISO with its precision (see :func:`parse_timing`)."""
+    from datetime import datetime
+
     from dateutil import parser as dateparser
 
     class Dutch(dateparser.parserinfo):
         MONTHS = _MONTHS
 
     info = Dutch(dayfirst=True)
-    default = dateparser.datetime.datetime(2000, 1, 1)
+    default = datetime(2000, 1, 1)
     day = re.fullmatch(r"(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{4})", part)
     month = re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{4})", part)
     numeric_month = re.fullmatch(r"(\d{1,2})\s*/\s*(\d{4})", part)

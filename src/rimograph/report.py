@@ -44,9 +44,13 @@ def page_ranges(pages) -> str:
     return ", ".join(parts)
 
 
-def number(value, lang="nl") -> str:
-    """A figure as the plan prints it: ``2.5`` -> ``"2,5"`` in Dutch, ``"2.5"`` in English."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+def number(value, lang="nl", decimals=None) -> str:
+    """A figure as the plan prints it: ``2.5`` -> ``"2,5"`` in Dutch, ``"2.5"`` in English;
+    up to two decimals, or exactly ``decimals``."""
+    if decimals is None:
+        text = f"{value:.2f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:.{decimals}f}"
     return text.replace(".", ",") if lang == "nl" else text
 
 
@@ -70,7 +74,9 @@ def matrix(graph) -> dict:
     Returns a dict with ``goals`` (the external operational goals in the plan's order: id, name,
     theme, strategic goal, ``certain`` and ``possible`` column totals, ``sd_index`` (1, 2, 3)
     and ``sep`` (first column of a strategic goal)), ``strategic_goals`` and ``themes`` (header
-    groups: id, name, code, ``span`` = number of goal columns, ``sd_index``, ``sep``), ``groups`` (the
+    groups: id, name, code, ``span`` = number of goal columns, ``sd_index``, ``sep``; a strategic
+    goal that is its own single theme has ``own_theme`` and that theme ``shown`` false),
+    ``groups`` (the
     actions of the overview table, then the transversal actions; each group a dict with
     ``transversal`` and ``rows``; a row has id, name, sector, page, ``cells`` = one of
     ``"certain"``, ``"possible"``, ``""`` per goal, ``certain`` and ``possible`` row totals),
@@ -122,8 +128,14 @@ def matrix(graph) -> dict:
                                "sd_index": goal["sd_index"], "sep": goal["sep"]})
         return result
 
+    strategic_goals, themes = spans("strategic_goal"), spans("theme")
+    for sd in strategic_goals:  # SD2 and SD3 are their own theme: one header cell, two rows
+        own = [t for t in themes if t["sd_index"] == sd["sd_index"]]
+        sd["own_theme"] = len(own) == 1 and own[0]["name"] == sd["name"]
+        for theme in own:
+            theme["shown"] = not sd["own_theme"]
     return {
-        "goals": goal_rows, "strategic_goals": spans("strategic_goal"), "themes": spans("theme"),
+        "goals": goal_rows, "strategic_goals": strategic_goals, "themes": themes,
         "groups": groups,
         "certain": sum(g["certain"] for g in goal_rows),
         "possible": sum(g["possible"] for g in goal_rows),
@@ -179,6 +191,7 @@ def partner_spread(graph) -> dict:
     """
     themes = [{"id": t, "name": graph.nodes[t]["name"]} for t in _by_line(graph, "Theme")]
     rows = questions.partners_spanning_themes(graph, min_themes=1)
+    rows.sort(key=lambda r: (-r["themes"], -r["entries"], r["name"].casefold(), r["partner"]))
     several, single = [], {t["name"]: [] for t in themes}
     for row in rows:
         if row["themes"] >= 2:
@@ -264,7 +277,7 @@ def staff(tables, lang="nl") -> dict:
             "fte_non_decretal": number(row["fte_non_decretal"], lang),
             "fte_total": number(row["fte_total"], lang), "fte_total_value": row["fte_total"],
             "decretal_share": number(row["decretal_share_pct"], lang),
-            "share_of_total": "" if total else number(row["share_of_total_pct"], lang),
+            "share_of_total": "" if total else number(row["share_of_total_pct"], lang, 1),
         })
     return {"rows": rows, "pages": page_ranges(r["page"] for r in tables["fte.csv"])}
 

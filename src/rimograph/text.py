@@ -28,6 +28,8 @@ def collapse(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     """``"Café Daniël"`` -> ``"Cafe Daniel"`` (NFKD, combining marks dropped)."""
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 

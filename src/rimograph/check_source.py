@@ -1,0 +1,393 @@
+"""Holding the curated tables in ``graph/`` to the plan text.
+
+:func:`check_source` extracts the plan (:mod:`rimograph.extract`) and compares it with the
+curated tables, reading them as plain CSV (the check works on tables that do not validate yet;
+``rimograph validate`` checks those). Every difference is a :class:`Difference`:
+
+=========================  ==================================================================
+kind                       meaning
+=========================  ==================================================================
+entry-not-in-graph         an action or project of the plan has no row in actions/projects.csv
+entry-not-in-plan          a row of actions/projects.csv matches no heading of the plan
+entry-kind                 an action in projects.csv or the other way round
+project-parent             a project under another action than in the plan
+name                       the curated name differs from the heading (case and accents ignored)
+timing                     the curated ``timing`` text differs from the "Timing:" line
+timing-start, timing-end   the ISO dates differ from what the "Timing:" line gives
+open-ended                 ``partners_open_ended`` differs from the list's ending
+mention-not-extracted      a curated mention cited inside a partner list the extractor did
+                           not find there (mistyped, or split differently)
+mention-missing            a partner string of a list that partner_mentions.csv lacks
+mention-outside-list       (note) a curated mention cited outside the partner list; its cited
+                           lines do contain it
+mention-unresolved         a curated mention no alias of aliases.csv resolves
+citation                   cited lines that do not contain the item (heading or mention)
+page                       a cited page the line range cannot be on (running headers and TOC
+                           headings bound the page of every line)
+table-mark                 a ``basis=table`` contribution and the overview table's "(x)" disagree
+stale-exception            (note) an accepted difference that no longer occurs
+=========================  ==================================================================
+
+Keys (what ``source_exceptions.csv`` names in its ``key`` column): an entry id for entry,
+name, timing and open-ended differences (the curated id where there is one);
+``<entry id>|<mention>`` for mention differences; ``<file>:<row>`` for citation and page
+differences; ``<action id>|<goal id>`` (or ``<action id>|count``) for table marks.
+
+Differences are failures unless ``graph/source_exceptions.csv`` (columns kind, key, reason;
+reason required) accepts them; notes never fail unless ``strict``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import RimographError
+from .extract import Plan, parse_plan, _HEADER
+from .resolve import read_rows
+from .text import collapse, fold
+from .tables import SCHEMA
+
+NOTES = {"mention-outside-list", "stale-exception"}
+EXCEPTION_COLUMNS = ["kind", "key", "reason"]
+
+
+@dataclass
+class Difference:
+    """One difference between the plan and the curated tables.
+
+    ``status`` is ``fail``, ``accepted`` (by the exceptions file, ``reason`` says why) or
+    ``note``; ``line`` is the plan line it concerns (``None`` when there is none).
+    """
+
+    kind: str
+    key: str
+    message: str
+    line: int | None = None
+    status: str = "fail"
+    reason: str = ""
+
+    def row(self) -> dict:
+        return {"status": self.status, "kind": self.kind, "key": self.key,
+                "line": self.line if self.line is not None else "", "message": self.message,
+                "reason": self.reason}
+
+
+def check_source(plan_path, graph_dir, exceptions_path=None, strict: bool = False,
+                 plan: Plan | None = None) -> list[Difference]:
+    """Compare the plan at ``plan_path`` with the tables in ``graph_dir``.
+
+    Parameters
+    ----------
+    plan_path : path
+        the plan text.
+    graph_dir : path
+        the folder of curated tables.
+    exceptions_path : path, optional
+        reviewed exceptions (kind, key, reason); default ``graph_dir/source_exceptions.csv``
+        when it exists.
+    strict : bool
+        count notes (mentions cited outside a list) as failures.
+    plan : Plan, optional
+        an already extracted plan (saves the extraction).
+
+    Returns
+    -------
+    list of Difference
+        sorted by status (fail, accepted, note), then plan line.
+
+    Raises
+    ------
+    RimographError
+        when the plan cannot be read or parsed, the folder has no actions.csv, or the exceptions
+        file lacks a column or a reason.
+    """
+    graph_dir = Path(graph_dir)
+    if not (graph_dir / "actions.csv").exists():
+        raise RimographError(f"{graph_dir}: no actions.csv (give --graph DIR)")
+    plan = plan or parse_plan(plan_path)
+    tables = {name: read_rows(graph_dir / name) for name in SCHEMA}
+    for rows in tables.values():
+        for number, row in enumerate(rows, start=2):
+            row["_row"] = number
+    diffs: list[Difference] = []
+    pairs = _pair_entries(plan, tables, diffs)
+    _check_entries(plan, pairs, diffs)
+    _check_mentions(plan, pairs, tables, diffs)
+    _check_citations(plan, pairs, tables, diffs)
+    _check_table(plan, pairs, tables, diffs)
+    if exceptions_path is None and (graph_dir / "source_exceptions.csv").exists():
+        exceptions_path = graph_dir / "source_exceptions.csv"
+    if exceptions_path is not None:
+        _apply_exceptions(diffs, Path(exceptions_path))
+    if strict:
+        for diff in diffs:
+            if diff.status == "note" and diff.kind != "stale-exception":
+                diff.status = "fail"
+    order = {"fail": 0, "accepted": 1, "note": 2}
+    diffs.sort(key=lambda d: (order[d.status], d.line or 0, d.kind, d.key))
+    return diffs
+
+
+# --------------------------------------------------------------------------- entries
+
+
+def _pair_entries(plan, tables, diffs):
+    """Pair extracted entries with curated rows: same id, else same name, else a curated row of
+    the same kind whose line_start is the heading's line. Returns {extracted id: (entry, row)}."""
+    rows = {"action": tables["actions.csv"], "project": tables["projects.csv"]}
+    used: set[str] = set()
+    pairs = {}
+    for entry in plan.entries:
+        every = rows["action"] + rows["project"]
+        match = next((r for r in every if r.get("id") == entry.id and r["id"] not in used), None)
+        match = match or next((r for r in rows[entry.kind] if r.get("id") not in used and
+                               fold(r.get("name", "")) == fold(entry.name)), None)
+        match = match or next((r for r in rows[entry.kind] if r.get("id") not in used and
+                               r.get("line_start") == str(entry.line_start)), None)
+        if match is None:
+            diffs.append(Difference(
+                "entry-not-in-graph", entry.id,
+                f"{entry.kind} {entry.name!r} (plan line {entry.line_start}, page {entry.page}) "
+                f"has no row in {entry.kind}s.csv", entry.line_start))
+            continue
+        used.add(match["id"])
+        pairs[entry.id] = (entry, match)
+    for kind, file in (("action", "actions.csv"), ("project", "projects.csv")):
+        for row in rows[kind]:
+            if row.get("id") and row["id"] not in used:
+                diffs.append(Difference(
+                    "entry-not-in-plan", row["id"],
+                    f"{file}:{row['_row']}: {row.get('name')!r} matches no {kind} heading of the "
+                    "plan (by id, name or line_start)", _int(row.get("line_start"))))
+    return pairs
+
+
+def _check_entries(plan, pairs, diffs):
+    curated = {entry_id: row["id"] for entry_id, (_, row) in pairs.items()}
+    for entry, row in pairs.values():
+        key, line = row["id"], entry.line_start
+        is_action = row["id"].startswith("action:")
+        if is_action != (entry.kind == "action"):
+            diffs.append(Difference("entry-kind", key, f"the plan has {entry.name!r} as a "
+                                    f"{entry.kind}, the tables as {'an action' if is_action else 'a project'}",
+                                    line))
+        if fold(row.get("name", "")) != fold(entry.name):
+            diffs.append(Difference("name", key, f"name {row.get('name')!r} differs from the "
+                                    f"heading {entry.name!r}", line))
+        if entry.kind == "project" and row.get("action") and entry.parent:
+            wanted = curated.get(entry.parent, entry.parent)
+            if row["action"] != wanted:
+                diffs.append(Difference("project-parent", key, f"under {row['action']} in "
+                                        f"projects.csv, under {wanted} in the plan", line))
+        timing = entry.timing
+        text = timing.text if timing else ""
+        if collapse(row.get("timing", "")) != text:
+            where = f"line {timing.line}" if timing else "no Timing line"
+            diffs.append(Difference("timing", key, f"timing {row.get('timing', '')!r} differs from "
+                                    f"the plan's {text!r} ({where})", timing.line if timing else line))
+        for column, value in (("start", timing.start if timing else None),
+                              ("end", timing.end if timing else None)):
+            if (row.get(column) or None) != value:
+                diffs.append(Difference(
+                    f"timing-{column}", key, f"{column} {row.get(column) or '(empty)'} differs from "
+                    f"{value or '(none)'} read from " + (f"'Timing: {timing.text}'" if timing else
+                                                         "the plan (no Timing line)"),
+                    timing.line if timing else line))
+        ended = bool(entry.partners and entry.partners.open_ended)
+        if row.get("partners_open_ended") in ("true", "false") and \
+                (row["partners_open_ended"] == "true") != ended:
+            where = f"list at line {entry.partners.line_start}" if entry.partners else "no list"
+            diffs.append(Difference("open-ended", key, f"partners_open_ended is "
+                                    f"{row['partners_open_ended']}, the plan's list "
+                                    f"{'ends open' if ended else 'does not end open'} ({where})",
+                                    entry.partners.line_start if entry.partners else line))
+
+
+# --------------------------------------------------------------------------- partner mentions
+
+
+def _squash(text: str) -> str:
+    """Compare text regardless of case, accents, spaces and hyphenated wraps."""
+    return re.sub(r"[\s\u00ad]+", "", fold(text))
+
+
+def _cited_text(plan: Plan, start: int, end: int) -> str:
+    return " ".join(plan.line(n) for n in range(max(start, 1), min(end, len(plan.lines)) + 1)
+                    if not _HEADER.match(plan.line(n)))
+
+
+def _check_mentions(plan, pairs, tables, diffs):
+    from .resolve import Resolver
+
+    resolver = Resolver(tables["aliases.csv"])
+    by_entry: dict[str, list[dict]] = {}
+    for row in tables["partner_mentions.csv"]:
+        by_entry.setdefault(row.get("entry", ""), []).append(row)
+    for entry, row in pairs.values():
+        key_entry = row["id"]
+        extracted = {}
+        for item in entry.partners.items if entry.partners else []:
+            extracted.setdefault(collapse(item.text), item)
+        curated = {collapse(r.get("mention", "")): r for r in by_entry.get(key_entry, [])}
+        span = (entry.partners.line_start, entry.partners.line_end) if entry.partners else None
+        for mention, item in extracted.items():
+            if mention not in curated:
+                diffs.append(Difference(
+                    "mention-missing", f"{key_entry}|{mention}",
+                    f"{mention!r} (plan line {item.line_start}) is not in partner_mentions.csv "
+                    f"for {key_entry}", item.line_start))
+        for mention, mrow in curated.items():
+            if mention in extracted:
+                continue
+            start, end = _int(mrow.get("line_start")), _int(mrow.get("line_end"))
+            where = f"partner_mentions.csv:{mrow['_row']}"
+            inside = span and start and end and start <= span[1] and end >= span[0]
+            if inside:
+                diffs.append(Difference(
+                    "mention-not-extracted", f"{key_entry}|{mention}",
+                    f"{where}: {mention!r} is cited in the partner list (lines {span[0]}-{span[1]}) "
+                    f"but the list, as extracted, has no such item", start))
+            elif start and end and _squash(mention) in _squash(_cited_text(plan, start, end)):
+                diffs.append(Difference(
+                    "mention-outside-list", f"{key_entry}|{mention}",
+                    f"{where}: {mention!r} is cited from lines {start}-{end}, outside the partner "
+                    "list; the text there names it", start, status="note"))
+        for mrow in by_entry.get(key_entry, []):
+            mention = mrow.get("mention", "")
+            if not resolver.resolve(key_entry, mention).method == "exact":
+                diffs.append(Difference(
+                    "mention-unresolved", f"{key_entry}|{collapse(mention)}",
+                    f"partner_mentions.csv:{mrow['_row']}: no alias in aliases.csv resolves "
+                    f"{mention!r} for {key_entry}", _int(mrow.get("line_start"))))
+
+
+# --------------------------------------------------------------------------- citations
+
+
+def _check_citations(plan, pairs, tables, diffs):
+    heading = {row["id"]: entry.line_start for entry, row in pairs.values()}
+    n_lines = len(plan.lines)
+    for file, columns in SCHEMA.items():
+        if ("line_start", "int") not in columns:
+            continue
+        for row in tables[file]:
+            start, end, page = (_int(row.get("line_start")), _int(row.get("line_end")),
+                                _int(row.get("page")))
+            where = f"{file}:{row['_row']}"
+            if not start or not end:
+                continue
+            if start > end or end > n_lines:
+                diffs.append(Difference("citation", where, f"{where}: line range {start}-{end} is "
+                                        f"not inside the plan (1-{n_lines})", start))
+                continue
+            if page:
+                low = plan.page_of(start)
+                high = plan.page_range(end)[1]
+                if low is not None and page < low or high is not None and page > high:
+                    diffs.append(Difference(
+                        "page", where, f"{where}: page {page} but lines {start}-{end} are on "
+                        f"page {low}" + (f"-{high}" if high != low else ""), start))
+            text = None
+            if file in ("actions.csv", "projects.csv"):
+                name = row.get("name", "")
+                line = heading.get(row.get("id"))
+                if not (line and start <= line <= end) and \
+                        _squash(name) not in _squash(_cited_text(plan, start, end)):
+                    text = name
+            elif file == "partner_mentions.csv":
+                mention = row.get("mention", "")
+                if _squash(mention) not in _squash(_cited_text(plan, start, end)):
+                    text = mention
+            if text is not None:
+                diffs.append(Difference("citation", where, f"{where}: lines {start}-{end} do not "
+                                        f"contain {text!r}", start))
+
+
+# --------------------------------------------------------------------------- overview table
+
+
+def _check_table(plan, pairs, tables, diffs):
+    curated_id = {entry_id: row["id"] for entry_id, (_, row) in pairs.items()}
+    goals = [g for g in plan.goals if g.kind == "OD" and g.scope == "external"]
+    curated: dict[str, set[str]] = {}
+    for row in tables["contributions.csv"]:
+        if row.get("basis") == "table":
+            curated.setdefault(row.get("action", ""), set()).add(row.get("goal", ""))
+    seen = set()
+    for table_row in plan.table:
+        if not table_row.action:
+            continue
+        action = curated_id.get(table_row.action, table_row.action)
+        seen.add(action)
+        have = curated.get(action, set())
+        if table_row.exact:
+            wanted = {goals[c - 1].id for c in table_row.columns}
+            for goal in sorted(wanted - have):
+                diffs.append(Difference(
+                    "table-mark", f"{action}|{goal}", f"the overview table row at line "
+                    f"{table_row.line_start} has '(x)' in the column of {goal}; contributions.csv "
+                    "has no basis=table row for it", table_row.line_start))
+            for goal in sorted(have - wanted):
+                diffs.append(Difference(
+                    "table-mark", f"{action}|{goal}", f"contributions.csv has {action} -> {goal} "
+                    f"with basis=table, but no '(x)' of the row at line {table_row.line_start} "
+                    "decodes to that column", table_row.line_start))
+        elif len(have) != table_row.marks:
+            diffs.append(Difference(
+                "table-mark", f"{action}|count", f"the overview table row at line "
+                f"{table_row.line_start} has {table_row.marks} '(x)', contributions.csv "
+                f"{len(have)} basis=table rows", table_row.line_start))
+    for action in sorted(set(curated) - seen):
+        diffs.append(Difference("table-mark", f"{action}|count", f"contributions.csv has "
+                                f"basis=table rows for {action}, which has no row in the overview "
+                                "table"))
+
+
+# --------------------------------------------------------------------------- exceptions
+
+
+def read_exceptions(path: Path) -> dict[tuple[str, str], str]:
+    """``{(kind, key): reason}`` from a reviewed exceptions file.
+
+    Raises
+    ------
+    RimographError
+        when a column is missing or a row has no reason.
+    """
+    rows = read_rows(path)
+    if not path.exists():
+        raise RimographError(f"{path}: no such exceptions file")
+    accepted = {}
+    for number, row in enumerate(rows, start=2):
+        missing = [c for c in EXCEPTION_COLUMNS if c not in row]
+        if missing:
+            raise RimographError(f"{path}: missing column(s) {', '.join(missing)} "
+                                 f"(expected {', '.join(EXCEPTION_COLUMNS)})")
+        if not row["reason"]:
+            raise RimographError(f"{path}:{number}: reason is empty (every accepted difference "
+                                 "needs its reason)")
+        accepted[(row["kind"], row["key"])] = row["reason"]
+    return accepted
+
+
+def _apply_exceptions(diffs, path):
+    accepted = read_exceptions(path)
+    used = set()
+    for diff in diffs:
+        reason = accepted.get((diff.kind, diff.key))
+        if reason is not None and diff.status != "note":
+            diff.status, diff.reason = "accepted", reason
+            used.add((diff.kind, diff.key))
+    for kind, key in sorted(set(accepted) - used):
+        diffs.append(Difference("stale-exception", f"{kind}|{key}", f"{path.name}: no {kind} "
+                                f"difference with key {key!r} occurs any more; remove the row",
+                                status="note"))
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,680 @@
+"""The Neo4j backend: push the plan graph to a Neo4j server, pull it back, run named queries.
+
+The embedded graph (:mod:`rimograph.model`) maps onto Neo4j one to one:
+
+- a node becomes a node with one label, its ``type`` (PascalCase: ``Partner``), and its
+  attributes as properties in camelCase (``line_start`` -> ``lineStart``, ``name_2025`` ->
+  ``name2025``), ``id`` included; a uniqueness constraint on ``id`` per label;
+- an edge becomes a relationship whose type is the edge key (UPPER_SNAKE: ``PARTNERS_WITH``),
+  its attributes as camelCase properties (``page``, ``lineStart``, ``lineEnd``: the citation);
+- ``None`` values are left out, lists are stored as lists; the ``type`` attribute is the label
+  or relationship type, not a property.
+
+:func:`pull` reverses the mapping, so ``pull(push(graph))`` equals ``graph`` (same nodes, same
+attributes in snake_case, same edges keyed by type).
+
+Named queries live in ``queries/*.cypher``; each file starts with ``//`` header lines::
+
+    // name: partners-spanning-themes
+    // description: what the question answers (may continue on the next // lines)
+    // parameters: min_themes: int = 2, include_generic: bool = false
+    // order: themes desc, entries desc, name, partner
+    // sorted-lists: entry_names
+
+``order`` and ``sorted-lists`` repeat, for Python, the ``ORDER BY`` of the query and the
+columns holding lists sorted by a string. Neo4j compares strings by UTF-16 code unit, Python by
+code point: the two disagree when a character above U+FFFF (an emoji) meets one in
+U+E000-U+FFFF. So :func:`run_query` re-sorts the rows (stable) and those lists in Python after
+fetching them -- in this one place -- and both backends give exactly the same rows.
+
+The ``neo4j`` driver is imported only inside the functions that talk to a server (it costs
+about 0.4 s at start-up); listing and parsing queries does not import it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import BackendUnavailable, RimographError
+from .model import NODE_TYPES
+
+DEFAULT_URI = "bolt://localhost:7687"
+DEFAULT_USER = "neo4j"
+DEFAULT_DATABASE = "neo4j"
+QUERIES_ENV_VAR = "RIMOGRAPH_QUERIES"
+
+#: Labels rimograph owns: ``--replace`` and :func:`pull` touch nodes with these labels only.
+LABELS = tuple(sorted(set(NODE_TYPES.values())))
+BATCH_SIZE = 2000
+_LABEL = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+_REL_TYPE = re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$")
+# Attribute order of the embedded model: table columns, then ``type``, then the derived ones.
+_NODE_EXTRA = ("type", "generic", "fte")
+_EDGE_ORDER = ("type", "mention", "certainty", "basis", "reason", "page", "line_start", "line_end")
+
+
+# --- connection ------------------------------------------------------------------------------
+
+class Connection:
+    """An open driver plus the database to use; a context manager that closes the driver and
+    turns driver errors raised inside the ``with`` block into :class:`BackendUnavailable`."""
+
+    def __init__(self, driver, uri: str, user: str | None, database: str):
+        self.driver, self.uri, self.user, self.database = driver, uri, user, database
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        self.close()
+        if exc is not None:
+            problem = _translate(exc, self.uri, self.user, self.database)
+            if problem is not None:
+                raise problem from None
+        return False
+
+    def close(self):
+        self.driver.close()
+
+
+def settings(uri=None, user=None, password=None, database=None) -> dict:
+    """Connection settings: the arguments given, else ``NEO4J_URI``, ``NEO4J_USER``,
+    ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``, else ``bolt://localhost:7687``, ``neo4j``, no
+    password (no authentication), ``neo4j``."""
+    env = os.environ.get
+    return {"uri": uri or env("NEO4J_URI") or DEFAULT_URI,
+            "user": user or env("NEO4J_USER") or DEFAULT_USER,
+            "password": password if password is not None else env("NEO4J_PASSWORD"),
+            "database": database or env("NEO4J_DATABASE") or DEFAULT_DATABASE}
+
+
+def connect(uri=None, user=None, password=None, database=None, timeout: float = 10.0):
+    """Open a driver and check the server answers, accepts the login and has the database.
+
+    Arguments default as in :func:`settings`. Returns a :class:`Connection` (use it in a
+    ``with`` block). Raises :class:`BackendUnavailable` with one line saying what is wrong:
+    driver not installed, invalid URI, server unreachable, login refused, database missing.
+    """
+    conf = settings(uri, user, password, database)
+    try:
+        import neo4j
+    except ImportError:
+        raise BackendUnavailable("the Neo4j driver is not installed: "
+                                 "pip install 'rimograph[neo4j]'") from None
+    auth = (conf["user"], conf["password"]) if conf["password"] is not None else None
+    try:
+        driver = neo4j.GraphDatabase.driver(conf["uri"], auth=auth, connection_timeout=timeout)
+    except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
+        raise BackendUnavailable(f"invalid Neo4j URI {conf['uri']!r}: "
+                                 f"{str(exc).splitlines()[0]}") from None
+    conn = Connection(driver, conf["uri"], conf["user"], conf["database"])
+    with conn.driver.session(database=conn.database) as session:
+        try:
+            session.execute_read(lambda tx: tx.run("RETURN 1").consume())
+        except Exception as exc:
+            problem = _translate(exc, conn.uri, conn.user, conn.database)
+            conn.close()
+            if problem is not None:
+                raise problem from None
+            raise
+    return conn
+
+
+def _translate(exc, uri, user, database):
+    """The :class:`BackendUnavailable` for a driver exception, or None if it is not one."""
+    try:
+        from neo4j import exceptions as ne
+    except ImportError:  # pragma: no cover - no driver, no driver errors
+        return None
+    if isinstance(exc, ne.AuthError):
+        return BackendUnavailable(
+            f"Neo4j at {uri} refused the login of user {user!r}: wrong user or password "
+            "(set --user/--password or NEO4J_USER/NEO4J_PASSWORD)")
+    if isinstance(exc, ne.ClientError) and exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+        return BackendUnavailable(
+            f"Neo4j at {uri} has no database {database!r} (set --database or NEO4J_DATABASE; "
+            "Neo4j Community has only 'neo4j')")
+    if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired)):
+        reason = re.search(r"reason (.+?)\)?$", str(exc), re.M)
+        why = f" ({reason.group(1)})" if reason else ""
+        return BackendUnavailable(f"cannot reach Neo4j at {uri}{why}: is the server running? "
+                                  "(set --uri or NEO4J_URI)")
+    if isinstance(exc, ne.Neo4jError):
+        return RimographError(f"Neo4j: {exc.message or exc}")
+    return None
+
+
+# --- property names --------------------------------------------------------------------------
+
+def camel(key: str) -> str:
+    """``line_start`` -> ``lineStart``; ``name_2025`` -> ``name2025``."""
+    head, *rest = key.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def snake(key: str) -> str:
+    """``lineStart`` -> ``line_start``; ``name2025`` -> ``name_2025`` (inverse of :func:`camel`
+    for the model's names)."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])", "_", key).lower()
+
+
+def _props(attrs: dict, where: str) -> dict:
+    """Attributes -> Neo4j properties: camelCase keys, ``type`` and ``None`` left out."""
+    props = {}
+    for key, value in attrs.items():
+        if key == "type" or value is None:
+            continue
+        name = camel(key)
+        if snake(name) != key:
+            raise RimographError(f"{where}: attribute {key!r} does not survive the camelCase "
+                                 f"round trip ({name!r} -> {snake(name)!r}); rename it")
+        if isinstance(value, tuple):
+            value = list(value)
+        if isinstance(value, list):
+            if any(v is None or isinstance(v, (list, dict)) for v in value):
+                raise RimographError(f"{where}: attribute {key!r}: a list stored in Neo4j "
+                                     "holds plain values only")
+        elif not isinstance(value, (str, bool, int, float)):
+            raise RimographError(f"{where}: attribute {key!r} has a {type(value).__name__} "
+                                 "value; Neo4j stores text, numbers, booleans and lists of them")
+        props[name] = value
+    return props
+
+
+def _attrs(props: dict, order) -> dict:
+    """Neo4j properties -> attributes in snake_case, in the embedded model's order."""
+    attrs = {snake(k): v for k, v in props.items()}
+    rank = {k: i for i, k in enumerate(order)}
+    return dict(sorted(attrs.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
+
+
+def _node_order(label: str):
+    from .tables import SCHEMA
+
+    files = [f for f, t in NODE_TYPES.items() if t == label]
+    columns = [c for c, _ in SCHEMA[files[0]]] if files else []
+    return [c for c in columns if c != "id"] + list(_NODE_EXTRA)
+
+
+# --- push ------------------------------------------------------------------------------------
+
+def _check_names(graph):
+    for node, data in graph.nodes(data=True):
+        if data.get("type") not in LABELS:
+            raise RimographError(f"node {node!r}: type {data.get('type')!r} is not one of "
+                                 f"{', '.join(LABELS)}")
+    for u, v, key in graph.edges(keys=True):
+        if not _REL_TYPE.match(str(key)):
+            raise RimographError(f"edge {u} -> {v}: key {key!r} is not an UPPER_SNAKE "
+                                 "relationship type")
+
+
+def _node_batches(graph):
+    """``{label: [{"id", "props"}, ...]}`` sorted by label and id."""
+    by_label: dict[str, list] = {}
+    for node in sorted(graph.nodes):
+        data = graph.nodes[node]
+        props = _props(data, node)
+        props["id"] = node
+        by_label.setdefault(data["type"], []).append({"id": node, "props": props})
+    return dict(sorted(by_label.items()))
+
+
+def _rel_batches(graph):
+    """``{(type, source label, target label): [{"source", "target", "props"}, ...]}``."""
+    groups: dict[tuple, list] = {}
+    label = graph.nodes
+    for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
+        group = (key, label[u]["type"], label[v]["type"])
+        groups.setdefault(group, []).append(
+            {"source": u, "target": v, "props": _props(data, f"{u} -{key}-> {v}")})
+    return dict(sorted(groups.items()))
+
+
+def _chunks(rows, size):
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+# Labels and relationship types cannot be query parameters; they are checked against
+# _LABEL/_REL_TYPE (and LABELS) before they are put in a query. Values are always parameters.
+def _merge_nodes_query(label, exact):
+    assert _LABEL.match(label)
+    op = "=" if exact else "+="
+    return f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}}) SET n {op} row.props"
+
+
+def _merge_rels_query(rel_type, source, target, exact):
+    assert _REL_TYPE.match(rel_type) and _LABEL.match(source) and _LABEL.match(target)
+    op = "=" if exact else "+="
+    return (f"UNWIND $rows AS row "
+            f"MATCH (a:`{source}` {{id: row.source}}) MATCH (b:`{target}` {{id: row.target}}) "
+            f"MERGE (a)-[r:`{rel_type}`]->(b) SET r {op} row.props "
+            f"RETURN count(r) AS merged")
+
+
+_DELETE_STALE_RELS = """
+MATCH (a)-[r]->(b)
+WHERE any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels)
+  AND $keys[a.id + '>' + type(r) + '>' + b.id] IS NULL
+DELETE r
+"""
+_DELETE_STALE_NODES = """
+MATCH (n)
+WHERE any(l IN labels(n) WHERE l IN $labels) AND (n.id IS NULL OR $ids[n.id] IS NULL)
+DETACH DELETE n
+"""
+
+_COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created",
+             "relationships_deleted", "properties_set", "constraints_added")
+
+
+@dataclass
+class PushReport:
+    """What :func:`push` wrote: the data sent and the server's counters."""
+
+    nodes: dict = field(default_factory=dict)          # label -> count sent
+    relationships: dict = field(default_factory=dict)  # type -> count sent
+    counters: dict = field(default_factory=lambda: dict.fromkeys(_COUNTERS, 0))
+    seconds: float = 0.0
+    replace: bool = False
+
+    def add(self, summary_counters):
+        for name in _COUNTERS:
+            self.counters[name] += getattr(summary_counters, name)
+
+    def line(self) -> str:
+        c = self.counters
+        verb = "replaced with" if self.replace else "pushed"
+        return (f"{verb} {sum(self.nodes.values())} nodes and "
+                f"{sum(self.relationships.values())} relationships in {self.seconds:.2f} s: "
+                f"created {c['nodes_created']} nodes and {c['relationships_created']} "
+                f"relationships, deleted {c['nodes_deleted']} nodes and "
+                f"{c['relationships_deleted']} relationships")
+
+
+def ensure_constraints(driver, database) -> int:
+    """Create the uniqueness constraint on ``id`` for every label rimograph owns (if missing).
+    Returns the number of constraints added."""
+    added = 0
+    with driver.session(database=database) as session:
+        for label in LABELS:
+            query = (f"CREATE CONSTRAINT `rimograph_{label}_id` IF NOT EXISTS "
+                     f"FOR (n:`{label}`) REQUIRE n.id IS UNIQUE")
+            added += session.execute_write(
+                lambda tx, q=query: tx.run(q).consume().counters.constraints_added)
+    return added
+
+
+def push(graph, driver, database, replace=False, batch_size=BATCH_SIZE) -> PushReport:
+    """Write ``graph`` to Neo4j: constraints first, then nodes per label, then relationships
+    per type, in batches of ``UNWIND $rows ... MERGE`` in write transactions.
+
+    Pushing the same graph again creates nothing (MERGE on ``id``, and on the triple start id,
+    type, end id for relationships); it only sets the same property values again. Nodes and
+    relationships that are no longer in ``graph`` stay, and properties that were removed stay,
+    unless ``replace``.
+
+    With ``replace``, Neo4j ends up holding exactly ``graph`` for the labels rimograph owns
+    (:data:`LABELS`): stale relationships and nodes are deleted, and every node's and
+    relationship's properties are replaced, not merged. All of it runs in ONE write
+    transaction, so a reader sees the old graph or the new one, never a mix: Neo4j applies a
+    commit atomically and transactions see only committed data (read committed: a reader that
+    runs several queries in separate transactions can still see the old graph in one and the
+    new in the next). One transaction holds every change in the server's memory
+    (``db.memory.transaction.max``): fine for this plan (~400 nodes, ~800 relationships) and
+    for a sector's plans; for millions of relationships load into a new database and switch an
+    alias (Enterprise), or write a new generation property and let readers filter on it.
+
+    Returns a :class:`PushReport`. Raises :class:`RimographError` for a node type that is not
+    a model type, an attribute Neo4j cannot store, or a relationship whose end is missing.
+    """
+    started = time.perf_counter()
+    _check_names(graph)
+    nodes = _node_batches(graph)
+    rels = _rel_batches(graph)
+    report = PushReport(replace=replace)
+    report.nodes = {label: len(rows) for label, rows in nodes.items()}
+    for (rel_type, _, _), rows in rels.items():
+        report.relationships[rel_type] = report.relationships.get(rel_type, 0) + len(rows)
+    report.counters["constraints_added"] = ensure_constraints(driver, database)
+
+    def write_nodes(tx, label, rows):
+        return tx.run(_merge_nodes_query(label, replace), rows=rows).consume().counters
+
+    def write_rels(tx, group, rows):
+        result = tx.run(_merge_rels_query(*group, replace), rows=rows)
+        merged = result.single()["merged"]
+        if merged != len(rows):
+            missing = _missing_ends(tx, group, rows)
+            raise RimographError(f"{group[0]}: {len(rows) - merged} relationship(s) have an "
+                                 f"end that is not in Neo4j, e.g. {missing}")
+        return result.consume().counters
+
+    def replace_all(tx):
+        local = PushReport()
+        ids = {node: True for node in graph.nodes}
+        keys = {f"{u}>{k}>{v}": True for u, v, k in graph.edges(keys=True)}
+        local.add(tx.run(_DELETE_STALE_RELS, labels=list(LABELS), keys=keys).consume().counters)
+        local.add(tx.run(_DELETE_STALE_NODES, labels=list(LABELS), ids=ids).consume().counters)
+        for label, rows in nodes.items():
+            for chunk in _chunks(rows, batch_size):
+                local.add(write_nodes(tx, label, chunk))
+        for group, rows in rels.items():
+            for chunk in _chunks(rows, batch_size):
+                local.add(write_rels(tx, group, chunk))
+        return local.counters
+
+    with driver.session(database=database) as session:
+        if replace:
+            # A retried transaction function starts again from scratch: replace_all is idempotent.
+            counters = session.execute_write(replace_all)
+            for name in _COUNTERS[:-1]:
+                report.counters[name] += counters[name]
+        else:
+            for label, rows in nodes.items():
+                for chunk in _chunks(rows, batch_size):
+                    report.add(session.execute_write(write_nodes, label, chunk))
+            for group, rows in rels.items():
+                for chunk in _chunks(rows, batch_size):
+                    report.add(session.execute_write(write_rels, group, chunk))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _missing_ends(tx, group, rows):
+    _, source, target = group
+    ids = sorted({r["source"] for r in rows} | {r["target"] for r in rows})
+    found = {rec["id"] for rec in tx.run(
+        f"MATCH (n) WHERE (n:`{source}` OR n:`{target}`) AND n.id IN $ids RETURN n.id AS id",
+        ids=ids)}
+    return ", ".join(i for i in ids if i not in found)[:200]
+
+
+# --- pull ------------------------------------------------------------------------------------
+
+_PULL_NODES = """
+MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)
+RETURN [l IN labels(n) WHERE l IN $labels][0] AS label, properties(n) AS props
+"""
+_PULL_RELS = """
+MATCH (a)-[r]->(b)
+WHERE any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels)
+RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
+"""
+
+
+def pull(driver, database):
+    """Read the graph back from Neo4j (one read transaction) into the embedded model: a
+    ``networkx.MultiDiGraph`` with the nodes of rimograph's labels (attributes in snake_case,
+    ``type`` = label) and the relationships between them (edges keyed by type, ``type`` set),
+    added in sorted order like :func:`rimograph.model.build_graph`."""
+    import networkx as nx
+
+    def read(tx):
+        nodes = [(r["label"], r["props"]) for r in tx.run(_PULL_NODES, labels=list(LABELS))]
+        rels = [(r["source"], r["type"], r["target"], r["props"])
+                for r in tx.run(_PULL_RELS, labels=list(LABELS))]
+        return nodes, rels
+
+    with driver.session(database=database) as session:
+        nodes, rels = session.execute_read(read)
+    graph = nx.MultiDiGraph(name=f"neo4j:{database}")
+    orders = {label: _node_order(label) for label in LABELS}
+    found = []
+    for label, props in nodes:
+        props = dict(props)
+        node = props.pop("id")
+        found.append((node, _attrs({**props, "type": label}, orders[label])))
+    graph.add_nodes_from(sorted(found, key=lambda n: n[0]))
+    for source, rel_type, target, props in sorted(rels, key=lambda r: r[:3]):
+        graph.add_edge(source, target, key=rel_type,
+                       **_attrs({**props, "type": rel_type}, _EDGE_ORDER))
+    return graph
+
+
+# --- named queries ---------------------------------------------------------------------------
+
+_TYPES = {"int": int, "float": float, "str": str, "bool": bool}
+_TRUE, _FALSE = ("true", "yes", "1", "on"), ("false", "no", "0", "off")
+
+
+@dataclass
+class Parameter:
+    name: str
+    type: str
+    default: object = None
+    required: bool = True
+
+    def parse(self, text: str):
+        """Convert a ``--param`` value to this parameter's type."""
+        if self.type == "bool":
+            if text.lower() in _TRUE:
+                return True
+            if text.lower() in _FALSE:
+                return False
+            raise RimographError(f"--param {self.name}: expected true or false, got {text!r}")
+        try:
+            return _TYPES[self.type](text)
+        except ValueError:
+            raise RimographError(f"--param {self.name}: expected {self.type}, got {text!r}") \
+                from None
+
+    def __str__(self):
+        return f"{self.name}: {self.type}" + ("" if self.required else
+                                               f" = {_show(self.default)}")
+
+
+def _show(value):
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+@dataclass
+class NamedQuery:
+    """A ``queries/*.cypher`` file: header fields and the Cypher text."""
+
+    name: str
+    description: str
+    parameters: list
+    order: list        # [(column, transform or None, descending)]
+    sorted_lists: list
+    text: str
+    path: Path
+
+    def bind(self, given: dict) -> dict:
+        """All parameters: ``given`` (already typed) over the defaults. Raises
+        :class:`RimographError` for an unknown or a missing parameter."""
+        known = {p.name: p for p in self.parameters}
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            raise RimographError(f"query {self.name}: unknown parameter(s) {', '.join(unknown)};"
+                                 f" it takes: {self.signature() or 'none'}")
+        values = {}
+        for p in self.parameters:
+            if p.name in given:
+                values[p.name] = given[p.name]
+            elif p.required:
+                raise RimographError(f"query {self.name}: give --param {p.name}=VALUE "
+                                     f"({p.type})")
+            else:
+                values[p.name] = p.default
+        return values
+
+    def signature(self) -> str:
+        return ", ".join(str(p) for p in self.parameters)
+
+
+def default_queries_dir() -> Path:
+    """``$RIMOGRAPH_QUERIES``, else ``./queries`` when it holds ``.cypher`` files, else the
+    ``queries/`` folder of the checkout rimograph runs from."""
+    if os.environ.get(QUERIES_ENV_VAR):
+        return Path(os.environ[QUERIES_ENV_VAR])
+    here = Path("queries")
+    if here.is_dir() and any(here.glob("*.cypher")):
+        return here
+    return Path(__file__).resolve().parents[2] / "queries"
+
+
+def _parse_parameters(text: str, path) -> list:
+    params = []
+    for item in filter(None, (s.strip() for s in text.split(","))):
+        match = re.match(r"^(\w+)\s*:\s*(\w+)\s*(?:=\s*(.+))?$", item)
+        if not match or match.group(2) not in _TYPES:
+            raise RimographError(f"{path}: parameter {item!r}: write 'name: type [= default]' "
+                                 f"with type one of {', '.join(_TYPES)}")
+        param = Parameter(match.group(1), match.group(2))
+        if match.group(3) is not None:
+            param.default, param.required = param.parse(match.group(3).strip()), False
+        params.append(param)
+    return params
+
+
+def _parse_order(text: str, path) -> list:
+    keys = []
+    for item in filter(None, (s.strip() for s in text.split(","))):
+        match = re.match(r"^(\w+)(\s*>\s*0)?(?:\s+(asc|desc))?$", item, re.I)
+        if not match:
+            raise RimographError(f"{path}: order key {item!r}: write 'column [> 0] [asc|desc]'")
+        keys.append((match.group(1), bool(match.group(2)),
+                     (match.group(3) or "asc").lower() == "desc"))
+    return keys
+
+
+def parse_query(path: Path) -> NamedQuery:
+    """Read one ``.cypher`` file and its header (see the module docstring)."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    header: dict[str, str] = {}
+    last = None
+    for line in text.splitlines():
+        if not line.startswith("//"):
+            break
+        body = line[2:].strip()
+        match = re.match(r"^(name|description|parameters|order|sorted-lists):\s*(.*)$", body)
+        if match:
+            last = match.group(1)
+            header[last] = match.group(2)
+        elif last == "description" and body and line.startswith("//  "):
+            header[last] += " " + body  # an indented line continues the description
+        else:
+            last = None
+    if "name" not in header:
+        raise RimographError(f"{path}: the header has no '// name:' line")
+    return NamedQuery(
+        name=header["name"].strip(), description=header.get("description", "").strip(),
+        parameters=_parse_parameters(header.get("parameters", ""), path),
+        order=_parse_order(header.get("order", ""), path),
+        sorted_lists=[c.strip() for c in header.get("sorted-lists", "").split(",") if c.strip()],
+        text=text, path=path)
+
+
+def load_queries(directory: Path | None = None) -> dict:
+    """All named queries of ``directory`` (default :func:`default_queries_dir`), by name."""
+    directory = Path(directory) if directory else default_queries_dir()
+    if not directory.is_dir():
+        raise RimographError(f"{directory}: no such folder of .cypher queries "
+                             f"(set {QUERIES_ENV_VAR})")
+    queries = {}
+    for path in sorted(directory.glob("*.cypher")):
+        query = parse_query(path)
+        if query.name in queries:
+            raise RimographError(f"{path}: query name {query.name!r} is also used by "
+                                 f"{queries[query.name].path}")
+        queries[query.name] = query
+    return queries
+
+
+def get_query(name: str, directory: Path | None = None) -> NamedQuery:
+    queries = load_queries(directory)
+    if name not in queries:
+        raise RimographError(f"no query named {name!r}; `rimograph query --list` lists "
+                             f"them: {', '.join(sorted(queries))}")
+    return queries[name]
+
+
+def _plain(value):
+    """A driver value as plain Python: nodes and relationships as dicts, temporals as ISO."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if hasattr(value, "items") and hasattr(value, "element_id"):  # Node or Relationship
+        return {k: _plain(v) for k, v in value.items()}
+    return str(value)
+
+
+def python_order(rows: list, query: NamedQuery) -> list:
+    """Sort the ``sorted-lists`` columns and the rows by the ``order`` keys in Python, with
+    Python's string collation (code points), so rows equal the embedded answers exactly.
+    The one place where the Cypher order is corrected (see the module docstring)."""
+    for row in rows:
+        for column in query.sorted_lists:
+            if isinstance(row.get(column), list):
+                row[column] = sorted(row[column])
+    for column, positive, descending in reversed(query.order):
+        rows.sort(key=(lambda r, c=column: r[c] > 0) if positive else (lambda r, c=column: r[c]),
+                  reverse=descending)
+    return rows
+
+
+def run_query(driver, database, query: NamedQuery, params: dict | None = None) -> list:
+    """Run a named query in a read transaction; returns rows (dicts in the query's column
+    order), re-sorted by :func:`python_order`."""
+    values = query.bind(params or {})
+
+    def read(tx):
+        result = tx.run(query.text, values)
+        keys = result.keys()
+        return [dict(zip(keys, (_plain(v) for v in record.values()))) for record in result]
+
+    with driver.session(database=database) as session:
+        rows = session.execute_read(read)
+    return python_order(rows, query)
+
+
+def answer(conn_settings: dict, name: str, **params) -> list:
+    """Rows of the named query ``name`` on the server given by ``conn_settings`` (the keyword
+    arguments of :func:`connect`): what the question commands use with ``--backend neo4j``."""
+    query = get_query(name)
+    with connect(**conn_settings) as conn:
+        return run_query(conn.driver, conn.database, query, params)
+
+
+def show_node(conn_settings: dict, name: str):
+    """``(attributes, neighbour rows)`` of the node named or identified by ``name``, read from
+    Neo4j: matched like :func:`rimograph.questions.find_node`, attributes in the embedded
+    model's order, rows from the ``node-neighbourhood`` query."""
+    import networkx as nx
+
+    from .questions import find_node
+
+    query = get_query("node-neighbourhood")
+    with connect(**conn_settings) as conn:
+        def names(tx):
+            return [(r["id"], r["name"]) for r in tx.run(
+                "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
+                "RETURN n.id AS id, n.name AS name", labels=list(LABELS))]
+
+        def node_props(tx, node):
+            record = tx.run("MATCH (n) WHERE n.id = $id AND any(l IN labels(n) WHERE l IN "
+                            "$labels) RETURN [l IN labels(n) WHERE l IN $labels][0] AS label, "
+                            "properties(n) AS props", id=node, labels=list(LABELS)).single()
+            return record["label"], dict(record["props"])
+
+        with conn.driver.session(database=conn.database) as session:
+            index = nx.Graph()
+            index.add_nodes_from((n, {"name": n if text is None else text})
+                                 for n, text in sorted(session.execute_read(names)))
+            node = find_node(index, name)
+            label, props = session.execute_read(node_props, node)
+        rows = run_query(conn.driver, conn.database, query, {"id": node})
+    props.pop("id")
+    return {"id": node, **_attrs({**props, "type": label}, _node_order(label))}, rows
