@@ -11,6 +11,8 @@ entry-not-in-graph         an action or project of the plan has no row in action
 entry-not-in-plan          a row of actions/projects.csv matches no heading of the plan
 entry-kind                 an action in projects.csv or the other way round
 project-parent             a project under another action than in the plan
+sector, transversal        the flag differs from the overview table's "(sector)" / from the
+                           action standing under "TRANSVERSALE STRATEGISCHE ACTIES"
 name                       the curated name differs from the heading (case and accents ignored)
 timing                     the curated ``timing`` text differs from the "Timing:" line
 timing-start, timing-end   the ISO dates differ from what the "Timing:" line gives
@@ -44,10 +46,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import RimographError
-from .extract import Plan, parse_plan, _HEADER
+from .extract import _HEADER, Plan, parse_plan
 from .resolve import read_rows
-from .text import collapse, fold
 from .tables import SCHEMA
+from .text import collapse, fold
 
 NOTES = {"mention-outside-list", "stale-exception"}
 EXCEPTION_COLUMNS = ["kind", "key", "reason"]
@@ -181,6 +183,14 @@ def _check_entries(plan, pairs, diffs):
             if row["action"] != wanted:
                 diffs.append(Difference("project-parent", key, f"under {row['action']} in "
                                         f"projects.csv, under {wanted} in the plan", line))
+        if is_action and entry.kind == "action":
+            sector = next((r.sector for r in plan.table if r.action == entry.id), False)
+            for column, value in (("sector", sector), ("transversal", entry.transversal)):
+                if row.get(column) in ("true", "false") and (row[column] == "true") != value:
+                    diffs.append(Difference(
+                        column, key, f"{column} is {row[column]}, the plan says "
+                        f"{'true' if value else 'false'}" + (" (overview table)" if column ==
+                                                             "sector" else ""), line))
         timing = entry.timing
         text = timing.text if timing else ""
         if collapse(row.get("timing", "")) != text:
@@ -256,7 +266,7 @@ def _check_mentions(plan, pairs, tables, diffs):
                     "list; the text there names it", start, status="note"))
         for mrow in by_entry.get(key_entry, []):
             mention = mrow.get("mention", "")
-            if not resolver.resolve(key_entry, mention).method == "exact":
+            if resolver.resolve(key_entry, mention).method != "exact":
                 diffs.append(Difference(
                     "mention-unresolved", f"{key_entry}|{collapse(mention)}",
                     f"partner_mentions.csv:{mrow['_row']}: no alias in aliases.csv resolves "
@@ -356,9 +366,9 @@ def read_exceptions(path: Path) -> dict[tuple[str, str], str]:
     RimographError
         when a column is missing or a row has no reason.
     """
-    rows = read_rows(path)
     if not path.exists():
         raise RimographError(f"{path}: no such exceptions file")
+    rows = read_rows(path)
     accepted = {}
     for number, row in enumerate(rows, start=2):
         missing = [c for c in EXCEPTION_COLUMNS if c not in row]

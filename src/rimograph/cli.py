@@ -45,9 +45,51 @@ def graph_option(func):
     def wrapper(graph_dir, **kwargs):
         from .load import load_graph
 
+        if kwargs.get("backend") == "neo4j":  # answered by the server: graph/ is not read
+            return func(graph=None, **kwargs)
         return func(graph=load_graph(graph_dir), **kwargs)
 
     return wrapper
+
+
+def neo4j_options(func):
+    """Add ``--uri --user --password --database`` (defaults from ``NEO4J_URI``, ``NEO4J_USER``,
+    ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``) and pass them as ``neo4j``, a dict for
+    :func:`rimograph.neo4j_backend.connect`."""
+
+    @click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687",
+                  show_default=True, show_envvar=True, help="Neo4j server.")
+    @click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True,
+                  show_envvar=True, help="Neo4j user.")
+    @click.option("--password", envvar="NEO4J_PASSWORD", default=None, show_envvar=True,
+                  help="Neo4j password [default: none, no authentication].")
+    @click.option("--database", envvar="NEO4J_DATABASE", default="neo4j", show_default=True,
+                  show_envvar=True, help="Neo4j database.")
+    @functools.wraps(func)
+    def wrapper(uri, user, password, database, **kwargs):
+        return func(neo4j={"uri": uri, "user": user, "password": password,
+                           "database": database}, **kwargs)
+
+    return wrapper
+
+
+def backend_option(func):
+    """Add ``--backend embedded|neo4j`` and the Neo4j connection options (see
+    :func:`neo4j_options`); put it above :func:`graph_option`."""
+    return click.option(
+        "--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded",
+        show_default=True, help="Answer from graph/ in-process, or from a Neo4j server that "
+        "holds the pushed graph (`rimograph neo4j push`).")(neo4j_options(func))
+
+
+def answer(graph, backend, neo4j, query_name, question, **params):
+    """The rows of a question: ``question(graph, **params)`` on the embedded graph, or the
+    named query ``queries/<query_name>.cypher`` on Neo4j (same rows)."""
+    if backend == "neo4j":
+        from .neo4j_backend import answer as ask_neo4j
+
+        return ask_neo4j(neo4j, query_name, **params)
+    return question(graph, **params)
 
 
 def emit(rows, fmt, columns=None):
@@ -98,8 +140,9 @@ def validate(graph_dir):
 @click.option("--include-generic", is_flag=True,
               help="Also list generic partners (categories such as 'lokale besturen', roles).")
 @format_option
+@backend_option
 @graph_option
-def partners(graph, min_themes, include_generic, fmt):
+def partners(graph, min_themes, include_generic, fmt, backend, neo4j):
     """Partners that work across several themes.
 
     A partner spans a theme when it partners in an action or project that certainly
@@ -114,7 +157,8 @@ def partners(graph, min_themes, include_generic, fmt):
     """
     from .questions import partners_spanning_themes
 
-    rows = partners_spanning_themes(graph, min_themes, include_generic)
+    rows = answer(graph, backend, neo4j, "partners-spanning-themes", partners_spanning_themes,
+                  min_themes=min_themes, include_generic=include_generic)
     emit(rows, fmt, ["partner", "name", "kind", "themes", "theme_names", "entries",
                      "entry_names"])
 
@@ -126,8 +170,9 @@ def coverage():
 
 @coverage.command("municipalities")
 @format_option
+@backend_option
 @graph_option
-def coverage_municipalities(graph, fmt):
+def coverage_municipalities(graph, fmt, backend, neo4j):
     """For each of the 42 municipalities, the actions and projects active there.
 
     Active directly or through one of its neighbourhoods; municipalities without any are
@@ -140,10 +185,10 @@ def coverage_municipalities(graph, fmt):
     """
     from .questions import municipality_coverage, province_wide
 
-    rows = municipality_coverage(graph)
+    rows = answer(graph, backend, neo4j, "municipality-coverage", municipality_coverage)
     emit(rows, fmt, ["municipality", "nis", "name", "name_2025", "entries", "entry_names"])
     if fmt == "table":
-        wide = province_wide(graph)
+        wide = answer(graph, backend, neo4j, "province-wide", province_wide)
         uncovered = sum(1 for r in rows if not r["entries"])
         click.echo(f"\n{uncovered} of {len(rows)} municipalities have no local action or project.")
         click.echo(f"Province-wide or Flemish, not counted above ({len(wide)}): "
@@ -152,8 +197,9 @@ def coverage_municipalities(graph, fmt):
 
 @coverage.command("province")
 @format_option
+@backend_option
 @graph_option
-def coverage_province(graph, fmt):
+def coverage_province(graph, fmt, backend, neo4j):
     """Actions and projects that work province-wide or Flanders-wide (scope not local).
 
     \b
@@ -161,15 +207,17 @@ def coverage_province(graph, fmt):
     """
     from .questions import province_wide
 
-    emit(province_wide(graph), fmt, ["entry", "name", "type", "scope"])
+    emit(answer(graph, backend, neo4j, "province-wide", province_wide), fmt,
+         ["entry", "name", "type", "scope"])
 
 
 @coverage.command("goals")
 @click.option("--include-internal", is_flag=True,
               help="Also list the internal goals (SD Interne organisatie).")
 @format_option
+@backend_option
 @graph_option
-def coverage_goals(graph, include_internal, fmt):
+def coverage_goals(graph, include_internal, fmt, backend, neo4j):
     """For each operational goal, the strategic actions that contribute to it.
 
     Certain contributions (reconstructed from each action's text) and possible ones (the
@@ -181,7 +229,8 @@ def coverage_goals(graph, include_internal, fmt):
     """
     from .questions import goal_coverage
 
-    emit(goal_coverage(graph, include_internal), fmt,
+    emit(answer(graph, backend, neo4j, "goal-coverage", goal_coverage,
+                include_internal=include_internal), fmt,
          ["goal", "name", "strategic_goal", "theme", "certain", "possible", "certain_actions",
           "possible_actions"])
 
@@ -189,8 +238,9 @@ def coverage_goals(graph, include_internal, fmt):
 @cli.command()
 @click.argument("name")
 @format_option
+@backend_option
 @graph_option
-def show(graph, name, fmt):
+def show(graph, name, fmt, backend, neo4j):
     """Show one node: its attributes, its citation in the plan and its neighbours.
 
     NAME is an id (partner:caw-limburg) or a name; matching ignores case, accents and
@@ -204,9 +254,14 @@ def show(graph, name, fmt):
     """
     from .questions import find_node, neighbours
 
-    node = find_node(graph, name)
-    attrs = {"id": node, **graph.nodes[node]}
-    rows = neighbours(graph, node)
+    if backend == "neo4j":
+        from .neo4j_backend import show_node
+
+        attrs, rows = show_node(neo4j, name)
+    else:
+        node = find_node(graph, name)
+        attrs = {"id": node, **graph.nodes[node]}
+        rows = neighbours(graph, node)
     if fmt == "json":
         import json
 
@@ -223,8 +278,9 @@ def show(graph, name, fmt):
 
 @cli.command()
 @format_option
+@backend_option
 @graph_option
-def stats(graph, fmt):
+def stats(graph, fmt, backend, neo4j):
     """Node and edge counts by type.
 
     \b
@@ -232,7 +288,7 @@ def stats(graph, fmt):
     """
     from .questions import stats as count
 
-    emit(count(graph), fmt)
+    emit(answer(graph, backend, neo4j, "stats", count), fmt)
 
 
 @cli.command("map")
@@ -547,6 +603,313 @@ def export_command(graph, fmt, out, lang):
     written = export(graph, fmt, out or default_out(fmt), lang)
     for file in written:
         click.echo(f"{file}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+
+
+_PLAN_ARG = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@cli.command("extract")
+@click.argument("plan", type=_PLAN_ARG)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the draft tables (created; existing files are replaced).")
+@format_option
+def extract_command(plan, out, fmt):
+    """Parse the plan's text and write draft tables in the graph/ schema.
+
+    Reads the table of contents, page headers, every strategic action and project with its
+    partner list ("Samenwerkingspartners:"), its "Timing:" line and the "(x)" marks of the
+    overview table. Writes actions.csv, projects.csv, partner_mentions.csv, contributions.csv,
+    strategic_goals.csv, operational_goals.csv and toc.csv; every draft row says DRAFT in its
+    summary or reason, and what the text cannot give (scope, theme) is left empty.
+
+    \b
+    Columns: file, rows.
+    Example:
+      rimograph extract ../shared/plan/meerjarenplan-2021-2025-rimo-limburg.txt --out drafts
+    """
+    import time
+
+    from .extract import parse_plan, write_drafts
+
+    started = time.perf_counter()
+    parsed = parse_plan(plan)
+    counts = write_drafts(parsed, out)
+    elapsed = time.perf_counter() - started
+    emit([{"file": str(out / name), "rows": n} for name, n in counts.items()], fmt)
+    for warning in parsed.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"{len(parsed.actions)} actions, {len(parsed.projects)} projects, "
+               f"{len(parsed.partner_strings)} partner strings in {elapsed:.2f} s", err=True)
+
+
+@cli.command("check-source")
+@click.argument("plan", type=_PLAN_ARG)
+@click.option("--graph", "graph_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Folder with the curated tables [default: ./graph].")
+@click.option("--exceptions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Reviewed differences (kind,key,reason) "
+              "[default: GRAPH/source_exceptions.csv when present].")
+@click.option("--strict", is_flag=True,
+              help="Also fail on notes (partners cited from outside a partner list).")
+@format_option
+@click.pass_context
+def check_source_command(ctx, plan, graph_dir, exceptions, strict, fmt):
+    """Compare graph/ with what the extractor reads in the plan; exit 1 on any difference.
+
+    Reports actions or projects in one but not the other, names, timings (text and ISO
+    dates), open-ended lists, partner mentions missing on either side or resolved by no alias,
+    citations whose lines do not hold the item or whose page cannot be right, and the overview
+    table's "(x)" marks against basis=table contributions. A difference listed in the
+    exceptions file (columns kind, key, reason) is accepted; notes never fail unless --strict.
+
+    \b
+    Columns: status (fail, accepted, note), kind, key, line (in the plan), message, reason.
+    Example:
+      rimograph check-source ../shared/plan/meerjarenplan-2021-2025-rimo-limburg.txt
+    """
+    from .check_source import check_source
+    from .load import default_graph_dir
+
+    diffs = check_source(plan, graph_dir or default_graph_dir(), exceptions, strict)
+    rows = [d.row() for d in diffs]
+    columns = ["status", "kind", "key", "line", "message", "reason"]
+    if fmt == "table":
+        columns = ["status", "kind", "line", "message"]
+    if rows:
+        emit(rows, fmt, columns)
+    failed = sum(d.status == "fail" for d in diffs)
+    accepted = sum(d.status == "accepted" for d in diffs)
+    notes = sum(d.status == "note" for d in diffs)
+    click.echo(f"{failed} difference(s), {accepted} accepted, {notes} note(s)", err=True)
+    if failed:
+        ctx.exit(1)
+
+
+@cli.command("resolve-partners")
+@click.argument("plan", type=_PLAN_ARG)
+@click.option("--graph", "graph_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Folder with aliases.csv and partners.csv [default: ./graph].")
+@click.option("--all", "show_all", is_flag=True, help="Also list the strings that resolve exactly.")
+@click.option("--suggest", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write suggested alias rows (aliases.csv columns) to this file for review.")
+@format_option
+def resolve_partners_command(plan, graph_dir, show_all, suggest, fmt):
+    """Resolve every partner string of the plan: exact alias, normalised, fuzzy suggestion.
+
+    Exact: the string is an alias in aliases.csv. Normalised: equal after folding case,
+    accents, punctuation, "vzw", "St."/"Sint", "Stad X"/"lokaal bestuur X" and "OCMW van X"
+    forms, and only when that names a single partner. Fuzzy: close names are suggested, never
+    applied. Nothing is merged: accept a suggestion by copying its row into aliases.csv.
+
+    \b
+    Columns: entry, mention, method, partners, via, suggestions.
+    Example:
+      rimograph resolve-partners PLAN.txt --suggest exports/alias-suggestions.csv
+    """
+    from collections import Counter
+
+    from .check_source import _pair_entries
+    from .extract import parse_plan
+    from .load import default_graph_dir
+    from .output import render, write_atomic
+    from .resolve import (
+        read_rows,
+        resolution_rows,
+        resolve_plan,
+        resolver_for,
+        suggest_aliases,
+    )
+
+    graph_dir = graph_dir or default_graph_dir()
+    parsed = parse_plan(plan)
+    ids = {}
+    if (Path(graph_dir) / "actions.csv").exists():
+        tables = {n: read_rows(Path(graph_dir) / n) for n in ("actions.csv", "projects.csv")}
+        ids = {k: row["id"] for k, (_, row) in _pair_entries(parsed, tables, []).items()}
+    resolutions = resolve_plan(parsed, resolver_for(graph_dir), ids)
+    rows = [r for r in resolution_rows(resolutions) if show_all or r["method"] != "exact"]
+    emit(rows, fmt, ["entry", "mention", "method", "partners", "via", "suggestions"])
+    counts = Counter(r.method for r in resolutions)
+    click.echo(", ".join(f"{counts.get(m, 0)} {m}" for m in
+                         ("exact", "normalised", "ambiguous", "fuzzy", "none"))
+               + f" of {len(resolutions)} partner strings", err=True)
+    if suggest:
+        suggested = suggest_aliases(resolutions)
+        write_atomic(suggest, render(suggested, "csv", ["alias", "context", "partner", "basis",
+                                                        "reason"]) + "\n")
+        click.echo(f"{suggest}: {len(suggested)} suggested alias rows to review", err=True)
+
+
+@cli.group("neo4j", cls=Group)
+def neo4j_group():
+    """Copy the graph to a Neo4j server and back (needs `pip install 'rimograph[neo4j]'`).
+
+    Connection from --uri/--user/--password/--database or NEO4J_URI, NEO4J_USER,
+    NEO4J_PASSWORD, NEO4J_DATABASE. Then the question commands take --backend neo4j, and
+    `rimograph query` runs the named Cypher queries of queries/.
+
+    \b
+    Examples:
+      rimograph neo4j push --uri bolt://localhost:7687 --password secret
+      rimograph neo4j push --replace
+      rimograph neo4j pull --out exports/from-neo4j.json
+    """
+
+
+@neo4j_group.command("push")
+@click.option("--replace", is_flag=True,
+              help="Make Neo4j hold exactly this data: delete nodes and relationships that are "
+              "no longer in graph/, in one transaction (readers see the old or the new graph).")
+@neo4j_options
+@graph_option
+def neo4j_push(graph, replace, neo4j):
+    """Write the validated graph to Neo4j (constraints, then nodes, then relationships).
+
+    Labels are the node types (Partner, StrategicAction, ...), relationship types the edge
+    types (PARTNERS_WITH, ...), properties camelCase (lineStart); every node and relationship
+    keeps its citation (page, lineStart, lineEnd). Pushing again changes nothing; without
+    --replace nothing is deleted.
+    """
+    from .neo4j_backend import connect, push
+
+    with connect(**neo4j) as conn:
+        report = push(graph, conn.driver, conn.database, replace=replace)
+    click.echo(f"{conn.uri} ({conn.database}): {report.line()}")
+
+
+@neo4j_group.command("pull")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the graph as node-link JSON (networkx) to this file.")
+@neo4j_options
+@format_option
+def neo4j_pull(neo4j, out, fmt):
+    """Read the graph back from Neo4j and print its node and edge counts by type.
+
+    \b
+    Columns: kind (node or edge), type, count.
+    """
+    from .neo4j_backend import connect, pull
+    from .questions import stats as count
+
+    with connect(**neo4j) as conn:
+        graph = pull(conn.driver, conn.database)
+    emit(count(graph), fmt)
+    if out:
+        import json
+
+        import networkx as nx
+
+        from .output import write_atomic
+
+        data = nx.node_link_data(graph, edges="edges")
+        write_atomic(out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        click.echo(f"{out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges",
+                   err=True)
+
+
+@cli.command("query")
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the query (repeatable); `--list` shows them.")
+@click.option("--list", "list_queries", is_flag=True,
+              help="List the named queries with their parameters and stop.")
+@neo4j_options
+@format_option
+def query_command(name, params, list_queries, neo4j, fmt):
+    """Run a named Cypher query of queries/ on Neo4j, in a read transaction.
+
+    Each queries/*.cypher file is one question; its header gives the name, a description and
+    the parameters with their defaults. The rows equal the embedded answers of the question
+    commands (partners, coverage municipalities, coverage goals, show).
+
+    \b
+    Examples:
+      rimograph query --list
+      rimograph query partners-spanning-themes --param min_themes=3 --format csv
+      rimograph query node-neighbourhood --param id=partner:caw-limburg
+    """
+    from .neo4j_backend import connect, get_query, load_queries, run_query
+
+    if list_queries:
+        emit([{"name": q.name, "parameters": q.signature(), "description": q.description}
+              for q in load_queries().values()], fmt)
+        return
+    if not name:
+        raise click.UsageError("give a query NAME, or --list to see them")
+    named = get_query(name)
+    known = {p.name: p for p in named.parameters}
+    given = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r}: write KEY=VALUE", param_hint="--param")
+        if key not in known:
+            raise click.BadParameter(f"{named.name} has no parameter {key!r}; it takes: "
+                                     f"{named.signature() or 'none'}", param_hint="--param")
+        given[key] = known[key].parse(value)
+    with connect(**neo4j) as conn:
+        rows = run_query(conn.driver, conn.database, named, given)
+    emit(rows, fmt)
+
+
+@cli.command("report")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("exports/dekking.html"), show_default=True,
+              help="HTML file to write (folders are created).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the headings and explanations.")
+@click.option("--public", is_flag=True, help="Leave out internal facts (the FTE table); the "
+              "footer says it is the public version.")
+@click.option("--graph", "graph_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Folder with the curated tables [default: ./graph, "
+              "or $RIMOGRAPH_GRAPH, or the checkout's graph/].")
+def report_command(out, lang, public, graph_dir):
+    """Write the coverage report: one offline, printable HTML page.
+
+    Sections: (a) strategic actions x operational goals (the plan's overview table restored,
+    certain and possible contributions marked apart, with totals); (b) the 42 municipalities
+    grouped by their 2025 municipality, uncovered first; (c) partners by number of themes;
+    (d) a timeline 2016-2025; (e) staff (FTE) per theme, not with --public. Every section cites
+    the plan's pages. Prints on A4 landscape. The same tables give the same file.
+
+    \b
+    Examples:
+      rimograph report
+      rimograph report --public --out exports/dekking-publiek.html
+      rimograph report --lang en --out exports/coverage.html
+    """
+    from .load import load_tables_and_graph
+    from .report import write_report
+
+    tables, graph = load_tables_and_graph(graph_dir)
+    write_report(graph, tables, out, lang, public)
+    click.echo(f"{out}: coverage report" + (" (public version)" if public else ""))
+
+
+@cli.command("image")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("exports/rimo-limburg.png"), show_default=True,
+              help="Image to write: .png or .svg (folders are created).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the title and legend.")
+@graph_option
+def image_command(graph, out, lang):
+    """Draw the network map of the whole plan as a PNG or SVG image, for slides and print.
+
+    The same positions, colours and shapes as the HTML map (`rimograph map`), with the legend,
+    a title and the source drawn in; names where they do not overlap. 16 x 9 inches (PNG at
+    200 dpi). The same data gives the same file.
+
+    \b
+    Examples:
+      rimograph image --out exports/rimo-limburg.png
+      rimograph image --out exports/rimo-limburg.svg --lang en
+    """
+    from .image import draw_map, image_format
+
+    image_format(out)  # a wrong suffix fails before the drawing starts
+    draw_map(graph, out, LABELS[lang]["whole_plan"], lang)
+    click.echo(f"{out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
 
 
 def main():

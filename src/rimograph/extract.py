@@ -29,6 +29,7 @@ Everything is returned as plain dataclasses; :func:`draft_tables` turns them int
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -144,8 +145,11 @@ class Entry:
     ``line_start`` is the heading, ``line_end`` the last line of the entry's own text (an action
     stops before the "Projecten en acties die bijdragen" line that introduces its projects);
     ``span_end`` is the last line before the next action (projects included).
-    ``name`` is the heading as written (case restored from the text for upper-case headings is
-    in ``display_name``). ``in_toc`` is false for a project the table of contents forgot.
+    ``name`` is the heading as written; ``display_name`` the same with the case of an
+    upper-case heading restored from the words of its text ("Café Anoniem in Hasselt").
+    ``id`` is ``action:``/``project:`` + the slug of the heading. ``in_toc`` is false for a
+    project the table of contents forgot; ``end_conditional`` is true when the text says the
+    end date depends on negotiations ("einddatum ... onder voorbehoud").
     """
 
     kind: str
@@ -200,7 +204,11 @@ class Goal:
 
 @dataclass
 class Plan:
-    """Everything extracted from one plan text. ``lines[0]`` is line 1."""
+    """Everything extracted from one plan text. ``lines[0]`` is line 1.
+
+    ``entries`` are the actions and projects in the order of the text (a project after its
+    action); ``warnings`` lists what was left out (a TOC entry without a heading in the body).
+    """
 
     path: str
     lines: list[str]
@@ -274,8 +282,7 @@ def read_plan_text(path) -> list[str]:
         raise RimographError(f"{path}: cannot read the plan ({exc.strerror})") from None
     if not data.strip():
         raise RimographError(f"{path}: the plan file is empty")
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -469,7 +476,7 @@ def _add_missing_projects(plan: Plan, heads, end_line):
     known = {h[2] for h in heads}
     bounds = sorted(h[2] for h in heads if h[0] in ("action", "group")) + [end_line]
     extra = []
-    for start, stop in zip(bounds, bounds[1:]):
+    for start, stop in itertools.pairwise(bounds):
         marker = next((n for n in range(start, stop) if _PROJECTS.match(plan.line(n))), None)
         if marker is None:
             continue
@@ -514,6 +521,8 @@ def _display(name: str, plan: Plan, start: int, stop: int) -> str:
         lower = [w for w, _ in counts.most_common() if w[:1].islower()] if counts else []
         pick = (lower[0] if lower and index else counts.most_common(1)[0][0]) if counts \
             else word.lower()
+        if index and word.lower() in _JOINERS:
+            pick = word.lower()
         words.append(pick[0].upper() + pick[1:] if index == 0 else pick)
     return " ".join(words)
 
@@ -907,33 +916,41 @@ def parse_timing(value: str, line: int = 0, where: str = "") -> Timing:
     return Timing(text, line, start, end, open_end, notes)
 
 
+def _month_names():
+    """dateutil's month-name lookup, taught Dutch (and English) names and abbreviations."""
+    global _MONTH_INFO
+    if _MONTH_INFO is None:
+        from dateutil import parser as dateparser
+
+        class Dutch(dateparser.parserinfo):
+            MONTHS = _MONTHS
+
+        _MONTH_INFO = Dutch(dayfirst=True)
+    return _MONTH_INFO
+
+
+_MONTH_INFO = None
+
+
 def _iso(part: str, place: str, value: str, notes: list[str]) -> str:
     """One date of a timing line to ISO with its precision (see :func:`parse_timing`)."""
-    from datetime import datetime
-
-    from dateutil import parser as dateparser
-
-    class Dutch(dateparser.parserinfo):
-        MONTHS = _MONTHS
-
-    info = Dutch(dayfirst=True)
-    default = datetime(2000, 1, 1)
     day = re.fullmatch(r"(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{4})", part)
     month = re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{4})", part)
     numeric_month = re.fullmatch(r"(\d{1,2})\s*/\s*(\d{4})", part)
     try:
         if day:
+            # day first, always (dateutil would swap "1/13/2020" into 13 January)
+            d, m, y = (int(g) for g in day.groups())
+            date(y, m, 1)  # the month itself must exist
             try:
-                parsed = dateparser.parse(part.replace(" ", ""), parserinfo=info, default=default)
-                return parsed.date().isoformat()
-            except (ValueError, OverflowError):
-                d, m, y = (int(g) for g in day.groups())
-                date(y, m, 1)  # the month itself must exist
+                return date(y, m, d).isoformat()
+            except ValueError:
                 notes.append(f"onmogelijke datum {part}; bewaard als {y:04d}-{m:02d}")
                 return f"{y:04d}-{m:02d}"
         if month:
-            parsed = dateparser.parse(part, parserinfo=info, default=default)
-            return f"{parsed.year:04d}-{parsed.month:02d}"
+            number = _month_names().month(month.group(1))  # None for a word that is no month
+            if number:
+                return date(int(month.group(2)), number, 1).isoformat()[:7]
         if numeric_month:
             m, y = (int(g) for g in numeric_month.groups())
             return date(y, m, 1).isoformat()[:7]
@@ -1036,8 +1053,7 @@ def _decode_cells(line: str):
             column += 1
             cells.append((column, True))
             rest = rest[3:]
-            if rest.startswith(" "):
-                rest = rest[1:]
+            rest = rest.removeprefix(" ")
         elif rest.startswith("  "):
             column += 1
             cells.append((column, False))

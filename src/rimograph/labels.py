@@ -194,3 +194,17 @@ REPORT_LABELS = {
                            "with --public.",
     },
 }
+
+#: Words of the static map image (``rimograph image``) beyond :data:`LABELS`.
+IMAGE_LABELS = {
+    "nl": {"other_edges": "andere relaties\n(samenwerking, plaats, doelgroep, ...)",
+           "credit": "Bron: meerjarenplan 2021-2025 van Samenlevingsopbouw RIMO Limburg; "
+                     "gemaakt met rimograph {version}.",
+           "summary": "{nodes} knopen, {edges} relaties; namen van doelstellingen, thema's, "
+                      "acties en de meest verbonden knopen, waar ze niet overlappen."},
+    "en": {"other_edges": "other relations\n(partnership, place, target group, ...)",
+           "credit": "Source: multi-year plan 2021-2025 of Samenlevingsopbouw RIMO Limburg; "
+                     "made with rimograph {version}.",
+           "summary": "{nodes} nodes, {edges} relations; names of goals, themes, actions and "
+                      "the most connected nodes, where they do not overlap."},
+}

@@ -112,9 +112,11 @@ def connect(uri=None, user=None, password=None, database=None, timeout: float = 
         raise BackendUnavailable(f"invalid Neo4j URI {conf['uri']!r}: "
                                  f"{str(exc).splitlines()[0]}") from None
     conn = Connection(driver, conf["uri"], conf["user"], conf["database"])
-    with conn.driver.session(database=conn.database) as session:
+    with conn.driver.session(database=conn.database, default_access_mode="READ") as session:
         try:
-            session.execute_read(lambda tx: tx.run("RETURN 1").consume())
+            # An auto-commit query: unlike execute_read, it is not retried for 30 s when the
+            # server is unreachable. It checks the server, the login and the database at once.
+            session.run("RETURN 1").consume()
         except Exception as exc:
             problem = _translate(exc, conn.uri, conn.user, conn.database)
             conn.close()

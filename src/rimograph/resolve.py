@@ -100,7 +100,7 @@ class Resolver:
         least rapidfuzz ``WRatio`` score (0-100) of a suggestion.
     """
 
-    def __init__(self, aliases, partners=(), fuzzy_cutoff: float = 85.0):
+    def __init__(self, aliases, partners=(), fuzzy_cutoff: float = 88.0):
         self.exact: dict[tuple[str, str | None], list[str]] = {}
         for row in aliases:
             context = (row.get("context") or "").strip() or None

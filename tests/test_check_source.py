@@ -1,0 +1,172 @@
+"""check-source (graph/ held to the plan text) and partner-string resolution."""
+
+import csv
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from rimograph.check_source import check_source
+from rimograph.cli import cli
+from rimograph.errors import RimographError
+from rimograph.extract import parse_plan, write_drafts
+from rimograph.resolve import Resolver, normalise
+
+from .conftest import GRAPH_DIR
+from .test_extract import PLAN
+
+needs_plan = pytest.mark.skipif(not PLAN.exists(), reason=f"plan text not found at {PLAN}")
+needs_graph = pytest.mark.skipif(not (GRAPH_DIR / "actions.csv").exists(),
+                                 reason="graph/ has no tables yet")
+
+
+@pytest.fixture(scope="module")
+def plan():
+    if not PLAN.exists():
+        pytest.skip(f"plan text not found at {PLAN}")
+    return parse_plan(PLAN)
+
+
+def failures(diffs):
+    return [d for d in diffs if d.status == "fail"]
+
+
+def rewrite(path, change):
+    """Apply ``change(row)`` to every row of a CSV file (rows are dicts)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns, rows = reader.fieldnames, list(reader)
+    for row in rows:
+        change(row)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@needs_plan
+@needs_graph
+def test_check_source_passes_on_graph(plan):
+    diffs = check_source(PLAN, GRAPH_DIR, plan=plan)
+    assert [f"{d.kind} {d.key}: {d.message}" for d in failures(diffs)] == []
+
+
+@needs_plan
+@needs_graph
+def test_check_source_fails_on_corrupted_copy(plan, graph_copy):
+    def corrupt_mention(row):
+        if row["mention"] == "Zorggroep Zin":
+            row["mention"] = "Zorggroep Zinn"
+
+    def corrupt_timing(row):
+        if row["id"] == "action:cafe-anoniem-in-hasselt":
+            row["end"] = "2024-12-31"
+        if row["id"] == "action:woonzaak":
+            row["line_start"], row["line_end"] = "3300", "3310"
+
+    rewrite(graph_copy / "partner_mentions.csv", corrupt_mention)
+    rewrite(graph_copy / "actions.csv", corrupt_timing)
+    shutil.copy(GRAPH_DIR / "source_exceptions.csv", graph_copy) \
+        if (GRAPH_DIR / "source_exceptions.csv").exists() else None
+    found = {(d.kind, d.key, d.line) for d in failures(check_source(PLAN, graph_copy, plan=plan))}
+    assert ("mention-not-extracted", "action:cafe-anoniem-in-hasselt|Zorggroep Zinn", 2778) in found
+    assert ("mention-missing", "action:cafe-anoniem-in-hasselt|Zorggroep Zin", 2778) in found
+    assert ("mention-unresolved", "action:cafe-anoniem-in-hasselt|Zorggroep Zinn", 2778) in found
+    assert ("timing-end", "action:cafe-anoniem-in-hasselt", 2780) in found
+    assert any(kind == "citation" and line == 3300 for kind, _, line in found)
+    result = CliRunner().invoke(cli, ["check-source", str(PLAN), "--graph", str(graph_copy),
+                                      "--format", "csv"])
+    assert result.exit_code == 1
+    assert "Zorggroep Zinn" in result.output and ",2778," in result.output
+
+
+@needs_plan
+def test_drafts_pass_check_source(plan, tmp_path):
+    """The extractor's own drafts, with an alias for every mention, show no difference."""
+    write_drafts(plan, tmp_path)
+    with (tmp_path / "partner_mentions.csv").open(encoding="utf-8") as handle:
+        mentions = sorted({row["mention"] for row in csv.DictReader(handle)})
+    with (tmp_path / "aliases.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["alias", "context", "partner", "basis", "reason"])
+        writer.writerows([m, "", f"partner:p{i}", "stated", ""] for i, m in enumerate(mentions))
+    diffs = check_source(PLAN, tmp_path, plan=plan)
+    assert [f"{d.kind} {d.key}" for d in diffs] == []
+
+
+@needs_plan
+def test_exceptions(plan, tmp_path):
+    write_drafts(plan, tmp_path)  # no aliases.csv: every mention is unresolved
+    exceptions = tmp_path / "exceptions.csv"
+    exceptions.write_text("kind,key,reason\n"
+                          "mention-unresolved,action:de-stek|jeugdwerkers,a reviewed reason\n"
+                          "name,action:nothing,stale\n", encoding="utf-8")
+    diffs = check_source(PLAN, tmp_path, exceptions, plan=plan)
+    accepted = [d for d in diffs if d.status == "accepted"]
+    assert [(d.key, d.reason) for d in accepted] == [("action:de-stek|jeugdwerkers",
+                                                      "a reviewed reason")]
+    assert any(d.kind == "stale-exception" and d.status == "note" for d in diffs)
+    assert len(failures(diffs)) == 405
+    exceptions.write_text("kind,key,reason\nname,action:de-stek,\n", encoding="utf-8")
+    with pytest.raises(RimographError, match=r"exceptions\.csv:2: reason is empty"):
+        check_source(PLAN, tmp_path, exceptions, plan=plan)
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@pytest.mark.parametrize("text, form", [
+    ("St.-Vincentius Limburg vzw", "sint vincentius limburg"),
+    ("St-Vincentius Limburg", "sint vincentius limburg"),
+    ("Lokaal bestuur Stad Genk", "lokaal bestuur genk"),
+    ("lokaal bestuur van Pelt", "lokaal bestuur pelt"),
+    ("Stad Genk", "lokaal bestuur genk"),
+    ("OCMW van Genk", "ocmw genk"),
+    ("OCMW\u2019s", "ocmws"),
+    ("Kind & Taal", "kind en taal"),
+    ("\u2018t Kapstokske", "kapstokske"),
+    ("De Oogst", "oogst"),
+    ("Café  Anoniem", "cafe anoniem"),
+])
+def test_normalise(text, form):
+    assert normalise(text) == form
+
+
+def test_resolver():
+    aliases = [
+        {"alias": "CAW Limburg", "context": "", "partner": "partner:caw-limburg"},
+        {"alias": "lokaal bestuur", "context": "project:genk", "partner": "partner:lb-genk"},
+        {"alias": "Stad Genk", "context": "", "partner": "partner:lb-genk"},
+        {"alias": "Kind en Gezin", "context": "", "partner": "partner:kind-en-gezin"},
+        {"alias": "Kind & Gezin", "context": "", "partner": "partner:kind-en-gezin-2"},
+    ]
+    partners = [{"id": "partner:sint-vincentius", "name": "Sint-Vincentius Limburg"}]
+    resolver = Resolver(aliases, partners)
+    assert resolver.resolve("action:x", "CAW Limburg").method == "exact"
+    assert resolver.resolve("project:genk", "lokaal bestuur").partners == ["partner:lb-genk"]
+    # a context-bound alias does not hold elsewhere
+    assert not resolver.resolve("project:hasselt", "lokaal bestuur").resolved
+    normalised = resolver.resolve("action:x", "Lokaal bestuur Stad Genk")
+    assert (normalised.method, normalised.partners) == ("normalised", ["partner:lb-genk"])
+    assert resolver.resolve("action:x", "St.-Vincentius Limburg vzw").partners == [
+        "partner:sint-vincentius"]
+    # two partners share the normalised form: never merged
+    ambiguous = resolver.resolve("action:x", "kind en gezin")
+    assert ambiguous.method == "ambiguous" and not ambiguous.partners
+    assert {ids for ids, _, _ in ambiguous.suggestions} == {("partner:kind-en-gezin",),
+                                                           ("partner:kind-en-gezin-2",)}
+    fuzzy = resolver.resolve("action:x", "CAW Limburgg")
+    assert fuzzy.method == "fuzzy" and not fuzzy.resolved
+    assert fuzzy.suggestions[0][0] == ("partner:caw-limburg",)
+    assert resolver.resolve("action:x", "Iets heel anders").method == "none"
+
+
+@needs_plan
+@needs_graph
+def test_resolve_partners_command(tmp_path):
+    out = tmp_path / "suggestions.csv"
+    result = CliRunner().invoke(cli, ["resolve-partners", str(PLAN), "--suggest", str(out),
+                                      "--format", "csv"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "partner strings" in result.output
+    assert out.read_text(encoding="utf-8").startswith("alias,context,partner,basis,reason")
