@@ -103,8 +103,10 @@ def test_matrix_equals_the_contributions_of_the_plan(reports):
 
 def test_matrix_rows_of_the_real_plan(reports):
     marks = parse(reports["nl"]).marks
-    possible = lambda action: sorted(g for (a, g), m in marks.items()  # noqa: E731
-                                     if a == action and m == "possible")
+
+    def possible(action):
+        return sorted(g for (a, g), m in marks.items() if a == action and m == "possible")
+
     assert len(possible("action:aandachtsbuurten-versterken")) == 9
     assert possible("action:de-stek") == ["operational-goal:belangenbehartiging",
                                           "operational-goal:ruimte-publiek-maken",
@@ -118,7 +120,7 @@ def test_municipalities_grouped_by_2025_municipality(reports):
     rows = parse(reports["nl"]).municipalities
     assert len(rows) == 42
     assert len({nis for _, nis in rows}) == 42
-    groups = dict((nis, group) for group, nis in rows)
+    groups = {nis: group for group, nis in rows}
     assert groups["73040"] == "Hasselt"  # Kortessem, merged into Hasselt in 2025
     assert groups["71022"] == "Hasselt"
     assert groups["71069"] == groups["71057"] == "Tessenderlo-Ham"

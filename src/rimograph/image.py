@@ -119,10 +119,10 @@ def draw_map(graph, out, title: str, lang: str = "nl", width: float = 16.0,
     import io
 
     import matplotlib
+    import networkx as nx
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
-    import networkx as nx
 
     from .maps import layout
     from .output import write_atomic

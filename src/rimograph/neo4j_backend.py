@@ -22,10 +22,12 @@ Named queries live in ``queries/*.cypher``; each file starts with ``//`` header 
     // sorted-lists: entry_names
 
 ``order`` and ``sorted-lists`` repeat, for Python, the ``ORDER BY`` of the query and the
-columns holding lists sorted by a string. Neo4j compares strings by UTF-16 code unit, Python by
-code point: the two disagree when a character above U+FFFF (an emoji) meets one in
-U+E000-U+FFFF. So :func:`run_query` re-sorts the rows (stable) and those lists in Python after
-fetching them -- in this one place -- and both backends give exactly the same rows.
+columns holding lists sorted by a string. Python orders strings by code point; Neo4j 5.26 does
+so for strings read from the store, but orders strings that come from parameters or are
+computed in the query (``+``, ``toLower``) by UTF-16 code unit (measured): the two disagree when
+a character above U+FFFF (an emoji) meets one in U+E000-U+FFFF. So :func:`run_query` re-sorts
+the rows (stable) and those lists in Python after fetching them -- in this one place,
+:func:`python_order` -- and both backends give exactly the same rows whatever the query does.
 
 The ``neo4j`` driver is imported only inside the functions that talk to a server (it costs
 about 0.4 s at start-up); listing and parsing queries does not import it.
@@ -136,6 +138,11 @@ def _translate(exc, uri, user, database):
         return BackendUnavailable(
             f"Neo4j at {uri} refused the login of user {user!r}: wrong user or password "
             "(set --user/--password or NEO4J_USER/NEO4J_PASSWORD)")
+    if isinstance(exc, ne.Neo4jError) and exc.code == \
+            "Neo.ClientError.Security.AuthenticationRateLimit":
+        return BackendUnavailable(
+            f"Neo4j at {uri} refused the login of user {user!r}: too many wrong passwords in "
+            "a row, the user is locked for a few seconds (check --password or NEO4J_PASSWORD)")
     if isinstance(exc, ne.ClientError) and exc.code == "Neo.ClientError.Database.DatabaseNotFound":
         return BackendUnavailable(
             f"Neo4j at {uri} has no database {database!r} (set --database or NEO4J_DATABASE; "

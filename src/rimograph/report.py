@@ -89,7 +89,6 @@ def matrix(graph) -> dict:
         data = graph.nodes[goal]
         goal_rows.append({"id": goal, "name": data["name"], "theme": data["theme"],
                           "strategic_goal": data["strategic_goal"], "certain": 0, "possible": 0})
-    index = {g["id"]: i for i, g in enumerate(goal_rows)}
     marks: dict[str, dict[str, str]] = {}
     pages = []
     for action, goal, data in _edges(graph, "CONTRIBUTES_TO"):

@@ -1,0 +1,386 @@
+"""The Neo4j backend against a real Neo4j server: push, re-push, --replace, pull, the named
+queries of queries/ and the connection errors.
+
+The server comes from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (`.ci/run` starts
+one; by hand: `bash .ci/neo4j.sh start; set -a; . .ci/neo4j.env; set +a`). Without NEO4J_URI
+the module is skipped, unless CI is set: there a missing server is a failure.
+
+The module DELETES EVERYTHING in that database when it starts. It refuses to do so on a server
+that is not on this machine unless RIMOGRAPH_TEST_WIPE_NEO4J=1.
+"""
+
+import copy
+import inspect
+import json
+import os
+import socket
+import threading
+from urllib.parse import urlparse
+
+import pytest
+from click.testing import CliRunner
+
+from rimograph import neo4j_backend as nb
+from rimograph import questions
+from rimograph.cli import cli
+
+URI = os.environ.get("NEO4J_URI")
+CI = bool(os.environ.get("CI"))
+
+pytestmark = pytest.mark.skipif(
+    not URI and not CI,
+    reason="no Neo4j server configured: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, "
+           "NEO4J_DATABASE), e.g. `bash .ci/neo4j.sh start; set -a; . .ci/neo4j.env; set +a`")
+
+# Every named query and the embedded question it must equal, with the parameters to try.
+EMBEDDED = {
+    "partners-spanning-themes": (questions.partners_spanning_themes,
+                                 [{}, {"min_themes": 1}, {"min_themes": 3},
+                                  {"min_themes": 1, "include_generic": True}]),
+    "municipality-coverage": (questions.municipality_coverage, [{}]),
+    "province-wide": (questions.province_wide, [{}]),
+    "goal-coverage": (questions.goal_coverage, [{}, {"include_internal": True}]),
+    "stats": (questions.stats, [{}]),
+}
+NEIGHBOURHOOD = "node-neighbourhood"  # questions.neighbours, for every node of the plan
+
+
+@pytest.fixture(scope="module")
+def conn():
+    """An open connection to the test server, its database emptied first."""
+    if not URI:
+        pytest.fail("CI is set but NEO4J_URI is not: .ci/run must start Neo4j "
+                    "(.ci/neo4j.sh start) and export .ci/neo4j.env", pytrace=False)
+    try:
+        import neo4j  # noqa: F401
+    except ImportError:
+        if CI:
+            pytest.fail("the neo4j driver is not installed (pip install -e '.[test,neo4j]')",
+                        pytrace=False)
+        pytest.skip("the neo4j driver is not installed (pip install -e '.[test,neo4j]')")
+    host = urlparse(URI).hostname
+    if host not in ("localhost", "127.0.0.1", "::1") and \
+            os.environ.get("RIMOGRAPH_TEST_WIPE_NEO4J") != "1":
+        pytest.fail(f"NEO4J_URI points to {host}; these tests empty the database: set "
+                    "RIMOGRAPH_TEST_WIPE_NEO4J=1 if that is what you want", pytrace=False)
+    connection = nb.connect()
+    connection.driver.execute_query("MATCH (n) DETACH DELETE n", database_=connection.database)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def pushed(conn, graph):
+    """The real plan pushed once into the empty database; the first push's report."""
+    return nb.push(graph, conn.driver, conn.database)
+
+
+def counts_in_neo4j(conn):
+    """Node counts by label and relationship counts by type, straight from Cypher."""
+    def read(tx):
+        nodes = {r["label"]: r["n"] for r in tx.run(
+            "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")}
+        rels = {r["type"]: r["n"] for r in tx.run(
+            "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")}
+        return nodes, rels
+
+    with conn.driver.session(database=conn.database) as session:
+        return session.execute_read(read)
+
+
+def counts_in_graph(graph):
+    rows = questions.stats(graph)
+    return ({r["type"]: r["count"] for r in rows if r["kind"] == "node"},
+            {r["type"]: r["count"] for r in rows if r["kind"] == "edge"})
+
+
+def assert_same_graph(got, expected):
+    assert list(got.nodes(data=True)) == list(expected.nodes(data=True))
+    assert sorted(got.edges(keys=True, data=True)) == sorted(expected.edges(keys=True, data=True))
+
+
+def replace_with(conn, graph):
+    return nb.push(graph, conn.driver, conn.database, replace=True)
+
+
+# --- push ------------------------------------------------------------------------------------
+
+def test_push_gives_the_same_counts_by_type(conn, graph, pushed):
+    assert counts_in_neo4j(conn) == counts_in_graph(graph)
+    assert pushed.counters["nodes_created"] == graph.number_of_nodes() == 396
+    assert pushed.counters["relationships_created"] == graph.number_of_edges() == 827
+    assert pushed.nodes == counts_in_graph(graph)[0]
+    assert pushed.relationships == counts_in_graph(graph)[1]
+
+
+def test_push_twice_changes_nothing(conn, graph, pushed):
+    again = nb.push(graph, conn.driver, conn.database)
+    for counter in ("nodes_created", "nodes_deleted", "relationships_created",
+                    "relationships_deleted", "constraints_added"):
+        assert again.counters[counter] == 0, counter
+    assert counts_in_neo4j(conn) == counts_in_graph(graph)
+    assert_same_graph(nb.pull(conn.driver, conn.database), graph)
+
+
+def test_uniqueness_constraint_on_id_for_every_label(conn, pushed):
+    records, _, _ = conn.driver.execute_query(
+        "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties "
+        "WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties",
+        database_=conn.database)
+    assert {r["label"]: r["properties"] for r in records} == {l: ["id"] for l in nb.LABELS}
+
+
+def test_labels_types_and_properties_follow_neo4j_conventions(conn, pushed):
+    records, _, _ = conn.driver.execute_query(
+        "MATCH (a:Project {id: 'project:de-stek-leopoldsburg'})-[r:PARTNERS_WITH]->"
+        "(p:Partner {id: 'partner:caw-limburg'}) RETURN properties(a) AS a, properties(r) AS r, "
+        "properties(p) AS p", database_=conn.database)
+    project, rel, partner = records[0]["a"], records[0]["r"], records[0]["p"]
+    assert {"page", "lineStart", "lineEnd", "partnersOpenEnded"} <= set(project)
+    assert not any("_" in key for key in (*project, *rel, *partner))
+    assert "type" not in project and "type" not in rel
+    assert {"page", "lineStart", "lineEnd", "mention", "basis"} <= set(rel)
+    assert partner["generic"] is False and isinstance(partner["lineStart"], int)
+    records, _, _ = conn.driver.execute_query(
+        "MATCH (m:Municipality {id: 'municipality:71016'}) RETURN m.name2025 AS name",
+        database_=conn.database)
+    assert records[0]["name"] == "Genk"
+
+
+def test_camel_and_snake_are_inverse_on_the_model(graph):
+    keys = {k for _, d in graph.nodes(data=True) for k in d}
+    keys |= {k for *_, d in graph.edges(keys=True, data=True) for k in d}
+    for key in keys:
+        assert nb.snake(nb.camel(key)) == key
+    assert nb.camel("line_start") == "lineStart" and nb.camel("name_2025") == "name2025"
+
+
+# --- pull ------------------------------------------------------------------------------------
+
+def test_pull_gives_back_an_equal_graph(conn, graph, pushed):
+    pulled = nb.pull(conn.driver, conn.database)
+    assert_same_graph(pulled, graph)
+    for node in ("partner:caw-limburg", "theme:wonen", "municipality:71016"):
+        assert list(pulled.nodes[node]) == list(graph.nodes[node])  # same attribute order
+
+
+def test_pull_command_writes_node_link_json(conn, graph, pushed, tmp_path):
+    out = tmp_path / "pulled.json"
+    result = CliRunner().invoke(cli, ["neo4j", "pull", "--out", str(out), "--format", "json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == questions.stats(graph)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == 396 and len(data["edges"]) == 827
+
+
+# --- replace ---------------------------------------------------------------------------------
+
+def without_partner(graph, partner):
+    """A copy of ``graph`` without ``partner`` (and its relationships), with one attribute
+    dropped and one relationship property changed, so stale properties are caught too."""
+    changed = copy.deepcopy(graph)
+    changed.remove_node(partner)
+    del changed.nodes["partner:trefpunt-armoede"]["plan_entry"]
+    edge = changed.edges["project:de-stek-leopoldsburg", "partner:de-oogst", "PARTNERS_WITH"]
+    edge["reason"] = "changed for the test"
+    return changed
+
+
+def test_replace_after_removing_a_partner_leaves_exactly_the_new_data(conn, graph, pushed):
+    partner = "partner:caw-limburg"
+    changed = without_partner(graph, partner)
+    removed_edges = graph.degree(partner)
+    try:
+        report = replace_with(conn, changed)
+        assert report.counters["nodes_deleted"] == 1
+        assert report.counters["relationships_deleted"] == removed_edges
+        assert report.counters["nodes_created"] == report.counters["relationships_created"] == 0
+        assert counts_in_neo4j(conn) == counts_in_graph(changed)
+        assert_same_graph(nb.pull(conn.driver, conn.database), changed)
+        rows = nb.run_query(conn.driver, conn.database, nb.get_query("partners-spanning-themes"))
+        assert partner not in {r["partner"] for r in rows}
+        assert rows == questions.partners_spanning_themes(changed)
+    finally:
+        back = replace_with(conn, graph)
+    assert back.counters["nodes_created"] == 1
+    assert_same_graph(nb.pull(conn.driver, conn.database), graph)
+
+
+def test_replace_runs_in_one_transaction_readers_never_see_half_a_graph(conn, graph, pushed):
+    # Swap between the full plan and the plan without its 226 partners while a reader counts:
+    # pushed in several transactions, the reader would see counts in between.
+    small = copy.deepcopy(graph)
+    small.remove_nodes_from([n for n, t in graph.nodes(data="type") if t == "Partner"])
+    allowed_nodes = {graph.number_of_nodes(), small.number_of_nodes()}
+    allowed_rels = {graph.number_of_edges(), small.number_of_edges()}
+    seen, done = [], threading.Event()
+
+    def reader():
+        with conn.driver.session(database=conn.database) as session:
+            while not done.is_set():
+                seen.append(session.execute_read(lambda tx: (
+                    tx.run("MATCH (n) RETURN count(n) AS n").single()["n"],
+                    tx.run("MATCH ()-[r]->() RETURN count(r) AS n").single()["n"])))
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        for _ in range(3):
+            replace_with(conn, small)
+            replace_with(conn, graph)
+    finally:
+        done.set()
+        thread.join()
+    assert len(seen) > 10
+    assert {n for n, _ in seen} <= allowed_nodes
+    assert {r for _, r in seen} <= allowed_rels
+    assert_same_graph(nb.pull(conn.driver, conn.database), graph)
+
+
+# --- named queries ---------------------------------------------------------------------------
+
+def test_every_query_has_a_header_and_an_embedded_twin():
+    queries = nb.load_queries()
+    assert set(queries) == set(EMBEDDED) | {NEIGHBOURHOOD}
+    for name, query in queries.items():
+        assert query.path.name == f"{name}.cypher"
+        assert query.description
+        if name in EMBEDDED:  # the header's defaults are the Python function's defaults
+            signature = inspect.signature(EMBEDDED[name][0]).parameters
+            for param in query.parameters:
+                assert signature[param.name].default == param.default, (name, param.name)
+
+
+@pytest.mark.parametrize("name", sorted(EMBEDDED))
+def test_query_returns_exactly_the_embedded_answer(conn, graph, pushed, name):
+    question, param_sets = EMBEDDED[name]
+    query = nb.get_query(name)
+    for params in param_sets:
+        rows = nb.run_query(conn.driver, conn.database, query, params)
+        expected = question(graph, **params)
+        assert rows == expected, params
+        if expected:
+            assert list(rows[0]) == list(expected[0])  # same columns, same order
+
+
+def test_node_neighbourhood_equals_neighbours_for_every_node(conn, graph, pushed):
+    query = nb.get_query(NEIGHBOURHOOD)
+    for node in graph.nodes:
+        assert nb.run_query(conn.driver, conn.database, query, {"id": node}) == \
+            questions.neighbours(graph, node), node
+
+
+def test_rows_are_sorted_like_python_beyond_the_basic_plane(conn, graph, pushed):
+    # Names with a character above U+FFFF and one in the private-use area U+E000-U+F8FF.
+    odd = copy.deepcopy(graph)
+    odd.nodes["project:de-stek-leopoldsburg"]["name"] = "\U0001F600 De STEK Leopoldsburg"
+    odd.nodes["project:de-stek-beringen-mijn"]["name"] = "\uE000 De STEK Beringen-Mijn"
+    odd.nodes["municipality:71016"]["name"] = "\U0001F600 Genk"
+    odd.nodes["municipality:71022"]["name"] = "\uE000 Hasselt"
+    try:
+        replace_with(conn, odd)
+        for name in ("partners-spanning-themes", "municipality-coverage", "goal-coverage"):
+            question, param_sets = EMBEDDED[name]
+            for params in param_sets:
+                assert nb.run_query(conn.driver, conn.database, nb.get_query(name), params) == \
+                    question(odd, **params), (name, params)
+    finally:
+        replace_with(conn, graph)
+
+
+def test_python_order_corrects_neo4j_collation(conn):
+    # Neo4j orders strings from parameters (and computed strings) by UTF-16 code unit, so
+    # U+1F600 (a surrogate pair, D83D DE00) before U+E000; Python by code point: after.
+    words = ["\uE000 b", "z", "\U0001F600 a", "a"]
+    query = nb.NamedQuery(name="words", description="", parameters=[nb.Parameter("words", "str")],
+                          order=[("w", False, False)], sorted_lists=["all"], path=None,
+                          text="UNWIND $words AS w WITH w ORDER BY w "
+                               "RETURN w, COLLECT { UNWIND $words AS x RETURN x ORDER BY x } AS all")
+    raw, _, _ = conn.driver.execute_query(query.text, words=words, database_=conn.database)
+    assert [r["w"] for r in raw] != sorted(words)  # the server alone orders them differently
+    rows = nb.run_query(conn.driver, conn.database, query, {"words": words})
+    assert [r["w"] for r in rows] == sorted(words)
+    assert all(r["all"] == sorted(words) for r in rows)
+
+
+def test_query_command_lists_and_runs_named_queries(pushed):
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["query", "--list", "--format", "json"], catch_exceptions=False)
+    assert listed.exit_code == 0
+    names = {q["name"]: q["parameters"] for q in json.loads(listed.stdout)}
+    assert names["partners-spanning-themes"] == "min_themes: int = 2, include_generic: bool = false"
+    result = runner.invoke(cli, ["query", "partners-spanning-themes", "--param", "min_themes=4",
+                                 "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert [r["partner"] for r in json.loads(result.stdout)] == ["partner:caw-limburg"]
+    bad = runner.invoke(cli, ["query", "partners-spanning-themes", "--param", "themes=4"])
+    assert bad.exit_code == 2 and "min_themes: int = 2" in bad.output
+
+
+@pytest.mark.parametrize("args", [
+    ["partners"], ["partners", "--min-themes", "1", "--include-generic"],
+    ["coverage", "municipalities"], ["coverage", "province"],
+    ["coverage", "goals", "--include-internal"], ["stats"],
+    ["show", "caw limburg"], ["show", "woonzaak"], ["show", "municipality:71016"],
+])
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_question_commands_print_the_same_on_both_backends(pushed, args, fmt):
+    runner = CliRunner()
+    embedded = runner.invoke(cli, [*args, "--format", fmt], catch_exceptions=False)
+    on_neo4j = runner.invoke(cli, [*args, "--format", fmt, "--backend", "neo4j"],
+                             catch_exceptions=False)
+    assert embedded.exit_code == on_neo4j.exit_code == 0, on_neo4j.output
+    assert on_neo4j.stdout == embedded.stdout
+
+
+def test_push_command_reports_what_it_did(conn, graph, pushed):
+    result = CliRunner().invoke(cli, ["neo4j", "push"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "pushed 396 nodes and 827 relationships" in result.stdout
+    assert "created 0 nodes and 0 relationships" in result.stdout
+    result = CliRunner().invoke(cli, ["neo4j", "push", "--replace"], catch_exceptions=False)
+    assert "replaced with 396 nodes and 827 relationships" in result.stdout
+    assert "deleted 0 nodes and 0 relationships" in result.stdout
+
+
+# --- connection errors -----------------------------------------------------------------------
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+COMMANDS = [["neo4j", "push"], ["neo4j", "pull"], ["query", "stats"],
+            ["partners", "--backend", "neo4j"]]
+
+
+def assert_one_clear_line(args, expected):
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith("Error: ") and expected in lines[0], lines[0]
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_unreachable_server_is_one_clear_line(conn, command):
+    port = free_port()
+    assert_one_clear_line([*command, "--uri", f"bolt://127.0.0.1:{port}"],
+                          f"cannot reach Neo4j at bolt://127.0.0.1:{port}")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_missing_database_is_one_clear_line(conn, command):
+    assert_one_clear_line([*command, "--database", "no-such-db"],
+                          "has no database 'no-such-db'")
+
+
+# Two wrong logins only: after three in a row Neo4j locks the user for 5 s (and then refuses
+# even the right password; connect() says so too).
+@pytest.mark.parametrize("command", [COMMANDS[0], COMMANDS[3]])
+def test_wrong_password_is_one_clear_line(conn, command):
+    assert_one_clear_line([*command, "--password", "not-the-password"],
+                          "refused the login of user 'neo4j': wrong user or password")
