@@ -1,5 +1,6 @@
 """Neo4j push benchmark: server start time, push time of the real plan, and relationships per
-second on a synthetic graph in the plan's shape (default ~120k relationships).
+second on a synthetic graph in the plan's shape (default ~120k relationships: the sector-sized
+tables of benchmarks/synthetic.py, or --generator simple, generated here).
 
     python benchmarks/neo4j_push.py                      # starts .ci/neo4j.sh, stops it after
     python benchmarks/neo4j_push.py --relationships 500000
@@ -25,8 +26,8 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from rimograph import neo4j_backend as nb  # noqa: E402
-from rimograph.load import load_graph  # noqa: E402
+from rimograph import neo4j_backend as nb
+from rimograph.load import load_graph
 
 NEO4J_SH = ROOT / ".ci" / "neo4j.sh"
 
@@ -114,6 +115,21 @@ def synthetic_graph(relationships: int, seed: int = 1) -> nx.MultiDiGraph:
     return graph
 
 
+def build_synthetic(generator: str, relationships: int) -> nx.MultiDiGraph:
+    """The synthetic graph: ``sector`` writes tables with ``benchmarks/synthetic.py`` into a
+    temporary folder and loads them like ``graph/``; ``simple`` is :func:`synthetic_graph`."""
+    if generator == "simple":
+        return synthetic_graph(relationships)
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import synthetic
+
+    with tempfile.TemporaryDirectory() as folder:
+        synthetic.generate(relationships, Path(folder))
+        return load_graph(Path(folder))
+
+
 def wipe(conn):
     with conn.driver.session(database=conn.database) as session:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
@@ -122,7 +138,7 @@ def wipe(conn):
 
 def start_server():
     started = time.perf_counter()
-    done = subprocess.run(["bash", str(NEO4J_SH), "start"], capture_output=True, text=True)
+    done = subprocess.run(["bash", str(NEO4J_SH), "start"], check=False, capture_output=True, text=True)
     wall = time.perf_counter() - started
     if done.returncode:
         sys.exit(f"{NEO4J_SH} start failed:\n{done.stderr}")
@@ -136,8 +152,8 @@ def start_server():
 
 
 def timed_push(conn, graph, replace=False, batch_size=nb.BATCH_SIZE):
-    report = nb.push(graph, conn.driver, conn.database, replace=replace, batch_size=batch_size)
-    return report
+    """:func:`rimograph.neo4j_backend.push`; its report carries the seconds it took."""
+    return nb.push(graph, conn.driver, conn.database, replace=replace, batch_size=batch_size)
 
 
 def line(label, report, graph):
@@ -150,6 +166,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--relationships", type=int, default=120_000,
                         help="least number of relationships of the synthetic graph")
+    parser.add_argument("--generator", choices=["sector", "simple"], default="sector",
+                        help="sector: the tables of benchmarks/synthetic.py (hub partners, "
+                        "validated and built by rimograph's loader); simple: synthetic_graph() "
+                        "here (uniform partners, built directly as a networkx graph)")
     parser.add_argument("--batch-size", type=int, default=nb.BATCH_SIZE)
     parser.add_argument("--wipe", action="store_true",
                         help="allow emptying the database of a server given by NEO4J_URI")
@@ -181,8 +201,8 @@ def main():
                  timed_push(conn, plan, replace=True), plan)
             wipe(conn)
             t0 = time.perf_counter()
-            big = synthetic_graph(args.relationships)
-            print(f"synthetic graph built in {time.perf_counter() - t0:.1f} s")
+            big = build_synthetic(args.generator, args.relationships)
+            print(f"synthetic graph ({args.generator}) built in {time.perf_counter() - t0:.1f} s")
             line("synthetic, first push (empty database)",
                  timed_push(conn, big, batch_size=args.batch_size), big)
             line("synthetic, push again (all MERGE hits)",
@@ -192,7 +212,7 @@ def main():
             wipe(conn)
     finally:
         if started_here and not args.keep_server:
-            subprocess.run(["bash", str(NEO4J_SH), "stop"], capture_output=True)
+            subprocess.run(["bash", str(NEO4J_SH), "stop"], check=False, capture_output=True)
 
 
 if __name__ == "__main__":

@@ -6,10 +6,15 @@
 //
 // Columns: kind (node or edge), type, count.
 CALL () {
-  MATCH (n:StrategicGoal|Theme|OperationalGoal|StrategicAction|Project|Partner|Municipality|Neighbourhood|TargetGroup)
+  MATCH (n:StrategicGoal|Theme|OperationalGoal|StrategicAction|Project|Partner|Municipality|
+           Neighbourhood|TargetGroup)
   RETURN 'node' AS kind, labels(n)[0] AS type, count(*) AS count
   UNION ALL
-  MATCH (:StrategicGoal|Theme|OperationalGoal|StrategicAction|Project|Partner|Municipality|Neighbourhood|TargetGroup)-[r]->(:StrategicGoal|Theme|OperationalGoal|StrategicAction|Project|Partner|Municipality|Neighbourhood|TargetGroup)
+  MATCH (a)-[r]->(b)
+  WHERE a:StrategicGoal|Theme|OperationalGoal|StrategicAction|Project|Partner|Municipality|
+          Neighbourhood|TargetGroup
+    AND b:StrategicGoal|Theme|OperationalGoal|StrategicAction|Project|Partner|Municipality|
+          Neighbourhood|TargetGroup
   RETURN 'edge' AS kind, type(r) AS type, count(*) AS count
 }
 RETURN kind, type, count

@@ -293,10 +293,11 @@ def test_python_order_corrects_neo4j_collation(conn):
     # Neo4j orders strings from parameters (and computed strings) by UTF-16 code unit, so
     # U+1F600 (a surrogate pair, D83D DE00) before U+E000; Python by code point: after.
     words = ["\uE000 b", "z", "\U0001F600 a", "a"]
-    query = nb.NamedQuery(name="words", description="", parameters=[nb.Parameter("words", "str")],
-                          order=[("w", False, False)], sorted_lists=["all"], path=None,
-                          text="UNWIND $words AS w WITH w ORDER BY w "
-                               "RETURN w, COLLECT { UNWIND $words AS x RETURN x ORDER BY x } AS all")
+    query = nb.NamedQuery(
+        name="words", description="", parameters=[nb.Parameter("words", "str")],
+        order=[("w", False, False)], sorted_lists=["all"], path=None,
+        text="UNWIND $words AS w WITH w ORDER BY w "
+             "RETURN w, COLLECT { UNWIND $words AS x RETURN x ORDER BY x } AS all")
     raw, _, _ = conn.driver.execute_query(query.text, words=words, database_=conn.database)
     assert [r["w"] for r in raw] != sorted(words)  # the server alone orders them differently
     rows = nb.run_query(conn.driver, conn.database, query, {"words": words})

@@ -18,7 +18,11 @@ Edges are keyed by their type (at most one edge of a type between two nodes) and
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 import networkx as nx
+
+from .tables import paused_gc
 
 NODE_TYPES = {
     "strategic_goals.csv": "StrategicGoal",
@@ -36,7 +40,9 @@ _SOURCE = ("page", "line_start", "line_end")
 
 
 def _cite(row) -> dict:
-    return {k: row[k] for k in _SOURCE}
+    values = row.values
+    return {"page": values["page"], "line_start": values["line_start"],
+            "line_end": values["line_end"]}
 
 
 def _municipality_id(nis):
@@ -49,51 +55,72 @@ def build_graph(tables) -> nx.MultiDiGraph:
     Nodes are added in sorted id order and edges in sorted order, so the same tables always give
     the same graph (which keeps layouts and community detection reproducible).
     """
+    with paused_gc():
+        return _build(tables)
+
+
+def _build(tables) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(name="Meerjarenplan 2021-2025 RIMO Limburg")
     nodes = {}
     for file, node_type in NODE_TYPES.items():
+        partner = node_type == "Partner"
         for row in tables[file]:
             attrs = {k: v for k, v in row.values.items() if k != "id" and v is not None}
             attrs["type"] = node_type
-            if node_type == "Partner":
-                attrs["generic"] = row["kind"] in ("generic", "role")
-            nodes[row["id"]] = attrs
+            if partner:
+                attrs["generic"] = row.values["kind"] in ("generic", "role")
+            nodes[row.values["id"]] = attrs
     for row in tables["fte.csv"]:
         if row["theme"]:
             nodes[row["theme"]]["fte"] = row["fte_total"]
     graph.add_nodes_from(sorted(nodes.items()))
+    del nodes
 
+    # (source, target, type, attributes); attributes in the order type, facts, citation
     edges = []
-
-    def add(u, v, edge_type, **attrs):
-        edges.append((u, v, edge_type, {"type": edge_type, **attrs}))
-
+    add = edges.append
     for row in tables["themes.csv"]:
-        add(row["id"], row["strategic_goal"], "PART_OF", **_cite(row))
+        v = row.values
+        add((v["id"], v["strategic_goal"], "PART_OF", {"type": "PART_OF", **_cite(row)}))
     for row in tables["operational_goals.csv"]:
-        add(row["id"], row["strategic_goal"], "PART_OF", **_cite(row))
-        if row["theme"]:
-            add(row["id"], row["theme"], "HAS_THEME", **_cite(row))
+        v = row.values
+        add((v["id"], v["strategic_goal"], "PART_OF", {"type": "PART_OF", **_cite(row)}))
+        if v["theme"]:
+            add((v["id"], v["theme"], "HAS_THEME", {"type": "HAS_THEME", **_cite(row)}))
     for row in tables["projects.csv"]:
-        add(row["id"], row["action"], "PART_OF", **_cite(row))
+        v = row.values
+        add((v["id"], v["action"], "PART_OF", {"type": "PART_OF", **_cite(row)}))
     for row in tables["neighbourhoods.csv"]:
-        add(row["id"], _municipality_id(row["municipality"]), "LOCATED_IN", **_cite(row))
+        v = row.values
+        add((v["id"], _municipality_id(v["municipality"]), "LOCATED_IN",
+             {"type": "LOCATED_IN", **_cite(row)}))
     for row in tables["partners.csv"]:
-        if row["municipality"]:
-            add(row["id"], _municipality_id(row["municipality"]), "BASED_IN", **_cite(row))
-        if row["parent"]:
-            add(row["id"], row["parent"], "PART_OF", **_cite(row))
+        v = row.values
+        if v["municipality"]:
+            add((v["id"], _municipality_id(v["municipality"]), "BASED_IN",
+                 {"type": "BASED_IN", **_cite(row)}))
+        if v["parent"]:
+            add((v["id"], v["parent"], "PART_OF", {"type": "PART_OF", **_cite(row)}))
     for row in tables["contributions.csv"]:
-        add(row["action"], row["goal"], "CONTRIBUTES_TO", certainty=row["certainty"],
-            basis=row["basis"], reason=row["reason"], **_cite(row))
+        v = row.values
+        add((v["action"], v["goal"], "CONTRIBUTES_TO",
+             {"type": "CONTRIBUTES_TO", "certainty": v["certainty"], "basis": v["basis"],
+              "reason": v["reason"], "page": v["page"], "line_start": v["line_start"],
+              "line_end": v["line_end"]}))
     for row in tables["locations.csv"]:
-        add(row["entry"], row["place"], "ACTIVE_IN", basis=row["basis"],
-            reason=row["reason"] or "", **_cite(row))
+        v = row.values
+        add((v["entry"], v["place"], "ACTIVE_IN",
+             {"type": "ACTIVE_IN", "basis": v["basis"], "reason": v["reason"] or "",
+              "page": v["page"], "line_start": v["line_start"], "line_end": v["line_end"]}))
     for row in tables["targets.csv"]:
-        add(row["entry"], row["target_group"], "TARGETS", **_cite(row))
+        v = row.values
+        add((v["entry"], v["target_group"], "TARGETS", {"type": "TARGETS", **_cite(row)}))
     edges.extend(_partnerships(tables))
-    for u, v, key, attrs in sorted(edges, key=lambda e: (e[0], e[1], e[2])):
-        graph.add_edge(u, v, key=key, **attrs)
+    edges.sort(key=itemgetter(0, 1, 2))
+    add_edge = graph.add_edge
+    for index, (u, v, key, attrs) in enumerate(edges):
+        add_edge(u, v, key, **attrs)
+        edges[index] = None  # networkx keeps its own copy: free ours as we go (peak memory)
     return graph
 
 
@@ -107,7 +134,7 @@ def alias_index(tables) -> dict:
     """``aliases.csv`` as a dict (alias, context) -> list of rows."""
     index: dict = {}
     for row in tables["aliases.csv"]:
-        index.setdefault((row["alias"], row["context"]), []).append(row)
+        index.setdefault((row.values["alias"], row.values["context"]), []).append(row)
     return index
 
 
@@ -117,15 +144,19 @@ def _partnerships(tables):
     index = alias_index(tables)
     merged: dict[tuple, dict] = {}
     for row in tables["partner_mentions.csv"]:
-        for alias in resolve_mention(index, row["entry"], row["mention"]):
-            key = (row["entry"], alias["partner"])
+        v = row.values
+        entry, mention = v["entry"], v["mention"]
+        for alias in resolve_mention(index, entry, mention):
+            a = alias.values
+            key = (entry, a["partner"])
             edge = merged.get(key)
             if edge is None:
-                merged[key] = {"type": "PARTNERS_WITH", "mention": row["mention"],
-                               "basis": alias["basis"], "reason": alias["reason"] or "",
-                               **_cite(row)}
+                merged[key] = {"type": "PARTNERS_WITH", "mention": mention,
+                               "basis": a["basis"], "reason": a["reason"] or "",
+                               "page": v["page"], "line_start": v["line_start"],
+                               "line_end": v["line_end"]}
             else:
-                edge["mention"] += "; " + row["mention"]
-                if alias["basis"] == "inferred":
-                    edge["basis"], edge["reason"] = "inferred", alias["reason"] or ""
+                edge["mention"] += "; " + mention
+                if a["basis"] == "inferred":
+                    edge["basis"], edge["reason"] = "inferred", a["reason"] or ""
     return [(u, v, "PARTNERS_WITH", attrs) for (u, v), attrs in merged.items()]

@@ -35,6 +35,7 @@ about 0.4 s at start-up); listing and parsing queries does not import it.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import time
@@ -148,7 +149,7 @@ def _translate(exc, uri, user, database):
             f"Neo4j at {uri} has no database {database!r} (set --database or NEO4J_DATABASE; "
             "Neo4j Community has only 'neo4j')")
     if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired)):
-        reason = re.search(r"reason (.+?)\)?$", str(exc), re.M)
+        reason = re.search(r"reason (.+?)\)?$", str(exc), re.MULTILINE)
         why = f" ({reason.group(1)})" if reason else ""
         return BackendUnavailable(f"cannot reach Neo4j at {uri}{why}: is the server running? "
                                   "(set --uri or NEO4J_URI)")
@@ -171,16 +172,24 @@ def snake(key: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])", "_", key).lower()
 
 
+@functools.cache
+def _property_name(key: str) -> str | None:
+    """:func:`camel` of ``key``, or None when :func:`snake` would not give ``key`` back."""
+    name = camel(key)
+    return name if snake(name) == key else None
+
+
 def _props(attrs: dict, where: str) -> dict:
     """Attributes -> Neo4j properties: camelCase keys, ``type`` and ``None`` left out."""
     props = {}
     for key, value in attrs.items():
         if key == "type" or value is None:
             continue
-        name = camel(key)
-        if snake(name) != key:
+        name = _property_name(key)
+        if name is None:
             raise RimographError(f"{where}: attribute {key!r} does not survive the camelCase "
-                                 f"round trip ({name!r} -> {snake(name)!r}); rename it")
+                                 f"round trip ({camel(key)!r} -> {snake(camel(key))!r}); "
+                                 "rename it")
         if isinstance(value, tuple):
             value = list(value)
         if isinstance(value, list):
@@ -437,7 +446,10 @@ def pull(driver, database):
     found = []
     for label, props in nodes:
         props = dict(props)
-        node = props.pop("id")
+        node = props.pop("id", None)
+        if node is None:
+            raise RimographError(f"Neo4j holds a {label} node without an id: not rimograph's "
+                                 "data (`rimograph neo4j push --replace` removes it)")
         found.append((node, _attrs({**props, "type": label}, orders[label])))
     graph.add_nodes_from(sorted(found, key=lambda n: n[0]))
     for source, rel_type, target, props in sorted(rels, key=lambda r: r[:3]):
@@ -545,7 +557,7 @@ def _parse_parameters(text: str, path) -> list:
 def _parse_order(text: str, path) -> list:
     keys = []
     for item in filter(None, (s.strip() for s in text.split(","))):
-        match = re.match(r"^(\w+)(\s*>\s*0)?(?:\s+(asc|desc))?$", item, re.I)
+        match = re.match(r"^(\w+)(\s*>\s*0)?(?:\s+(asc|desc))?$", item, re.IGNORECASE)
         if not match:
             raise RimographError(f"{path}: order key {item!r}: write 'column [> 0] [asc|desc]'")
         keys.append((match.group(1), bool(match.group(2)),

@@ -10,9 +10,13 @@ returned half-checked, so no command can build a graph from a broken table.
 from __future__ import annotations
 
 import csv
+import gc
 import re
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 
 from .errors import DataError, Problem
@@ -74,7 +78,21 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-@dataclass
+@contextmanager
+def paused_gc():
+    """Pause the cyclic garbage collector while a bulk load allocates millions of objects that
+    all stay alive (rows, graph dicts); otherwise every collection walks the whole growing heap.
+    Restores the previous state."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass(slots=True)
 class Row:
     """One data row: its values by column (strings, converted per kind) and spreadsheet row."""
 
@@ -133,22 +151,48 @@ def _convert(kind: str, text: str):
     return text
 
 
+_TEXT_KINDS = ("text",)
+_SHARED_KINDS = ("id", "ref", "nis")  # values repeated across rows: one shared string each
+
+
+def _column_plan(columns, header):
+    """Per schema column: (name, index in the row, optional, kind, memo). ``memo`` maps a cell's
+    text to its converted value for the kinds whose conversion only depends on the text, so each
+    distinct value is checked once and its object shared by every row (ids, references, codes,
+    numbers, dates, enums); ``None`` for free text."""
+    index = {h: i for i, h in enumerate(header)}  # the last column of a name, as dict(zip()) did
+    plan = []
+    for col, kind in columns:
+        optional = kind.endswith("?")
+        kind = kind.rstrip("?")
+        memo = None if kind in _TEXT_KINDS else {}
+        plan.append((col, index[col], optional, kind, memo))
+    return plan
+
+
 def _read(path: Path, problems: list[Problem]) -> list[Row]:
     name = path.name
     columns = SCHEMA[name]
     if not path.exists():
         problems.append(Problem(name, 0, "-", "file is missing"))
         return []
+    mark = len(problems)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            records = list(csv.reader(handle))
+            return _parse(name, columns, csv.reader(handle), problems)
     except UnicodeDecodeError as exc:
+        del problems[mark:]  # as if nothing of the file was read
         problems.append(Problem(name, 0, "-", f"not UTF-8 ({exc.reason} at byte {exc.start})"))
         return []
-    if not records:
+
+
+def _parse(name, columns, records, problems) -> list[Row]:
+    """The rows of one file from its csv reader (read lazily: no second copy of the file)."""
+    header = next(records, None)
+    if header is None:
         problems.append(Problem(name, 1, "-", "file is empty (a header row is required)"))
         return []
-    header = [h.strip() for h in records[0]]
+    header = [h.strip() for h in header]
     expected = [c for c, _ in columns]
     missing = [c for c in expected if c not in header]
     unknown = [h for h in header if h not in expected]
@@ -157,31 +201,44 @@ def _read(path: Path, problems: list[Problem]) -> list[Row]:
     for col in unknown:
         problems.append(Problem(name, 1, col, "unknown column (see graph/README.md)"))
     if missing:
+        for _ in records:  # read to the end, so a decoding error anywhere is still reported
+            pass
         return []
+    plan = _column_plan(columns, header)
+    width = len(header)
+    intern = sys.intern
     rows = []
-    for number, record in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in record):
+    for number, record in enumerate(records, start=2):
+        cells = [cell.strip() for cell in record]
+        if not any(cells):
             continue
-        if len(record) != len(header):
+        if len(cells) != width:
             problems.append(Problem(name, number, "-",
-                                    f"has {len(record)} cells, the header has {len(header)}"))
+                                    f"has {len(cells)} cells, the header has {width}"))
             continue
-        raw = dict(zip(header, (cell.strip() for cell in record)))
         values = {}
-        for col, kind in columns:
-            optional = kind.endswith("?")
-            kind = kind.rstrip("?")
-            text = raw[col]
+        for col, index, optional, kind, memo in plan:
+            text = cells[index]
             if not text:
                 if not optional:
                     problems.append(Problem(name, number, col, "is empty"))
                 values[col] = None
                 continue
-            try:
-                values[col] = _convert(kind, text)
-            except ValueError as exc:
-                problems.append(Problem(name, number, col, str(exc)))
-                values[col] = None
+            if memo is None:
+                values[col] = text
+                continue
+            value = memo.get(text, memo)
+            if value is memo:  # first time this text is seen in this column
+                try:
+                    value = _convert(kind, text)
+                except ValueError as exc:
+                    problems.append(Problem(name, number, col, str(exc)))
+                    values[col] = None
+                    continue
+                if isinstance(value, str):
+                    value = intern(value) if kind.partition(":")[0] in _SHARED_KINDS else text
+                memo[text] = value
+            values[col] = value
         rows.append(Row(name, number, values))
     return rows
 
@@ -201,8 +258,9 @@ def load_tables(graph_dir: Path) -> dict[str, list[Row]]:
     """
     graph_dir = Path(graph_dir)
     problems: list[Problem] = []
-    tables = {name: _read(graph_dir / name, problems) for name in SCHEMA}
-    _check_links(tables, problems)
+    with paused_gc():
+        tables = {name: _read(graph_dir / name, problems) for name in SCHEMA}
+        _check_links(tables, problems)
     if problems:
         raise DataError(problems)
     return tables
@@ -210,10 +268,11 @@ def load_tables(graph_dir: Path) -> dict[str, list[Row]]:
 
 def _check_links(tables: dict[str, list[Row]], problems: list[Problem]) -> None:
     ids: dict[str, Row] = {}
+    id_kinds: dict[str, str] = {}  # id -> its type prefix
     for name in NODE_FILES:
         prefix = SCHEMA[name][0][1][3:]
         for row in tables[name]:
-            node_id = row["id"]
+            node_id = row.values["id"]
             if node_id is None:
                 continue
             kind, _, slug = node_id.partition(":")
@@ -226,51 +285,65 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem]) -> None:
                                         f"(first at {first.file}:{first.row})"))
             else:
                 ids[node_id] = row
+                id_kinds[node_id] = kind
     nis_codes = {row["nis"] for row in tables["municipalities.csv"]}
     for name, columns in SCHEMA.items():
         for col, kind in columns:
             kind = kind.rstrip("?")
-            for row in tables[name]:
-                value = row.get(col)
-                if value is None:
-                    continue
-                if kind == "nis" and value not in nis_codes:
-                    problems.append(Problem(name, row.row, col,
-                                            f"unknown municipality NIS code {value!r}"))
-                elif kind.startswith("ref:"):
-                    wanted = kind[4:].split("|")
-                    if value not in ids or value.partition(":")[0] not in wanted:
+            if kind == "nis":
+                for row in tables[name]:
+                    value = row.values.get(col)
+                    if value is not None and value not in nis_codes:
+                        problems.append(Problem(name, row.row, col,
+                                                f"unknown municipality NIS code {value!r}"))
+            elif kind.startswith("ref:"):
+                wanted = kind[4:].split("|")
+                allowed = frozenset(wanted)
+                for row in tables[name]:
+                    value = row.values.get(col)
+                    if value is not None and id_kinds.get(value) not in allowed:
                         problems.append(Problem(name, row.row, col, f"unknown {' or '.join(wanted)} "
                                                 f"{value!r}"))
+    spans: dict[str, tuple] = {}
+
+    def span(text):
+        found = spans.get(text)
+        if found is None:
+            found = spans[text] = parse_date(text)
+        return found
+
     for name in ("actions.csv", "projects.csv"):
         for row in tables[name]:
-            if row["start"] and row["end"] and parse_date(row["start"])[0] > parse_date(row["end"])[1]:
-                problems.append(Problem(name, row.row, "end",
-                                        f"{row['end']} is before start {row['start']}"))
+            start, end = row.values["start"], row.values["end"]
+            if start and end:
+                if span(start)[0] > span(end)[1]:
+                    problems.append(Problem(name, row.row, "end", f"{end} is before start {start}"))
     for name, columns in SCHEMA.items():
         if ("line_start", "int") in columns:
             for row in tables[name]:
-                if row["line_start"] and row["line_end"] and row["line_start"] > row["line_end"]:
+                line_start, line_end = row.values["line_start"], row.values["line_end"]
+                if line_start and line_end and line_start > line_end:
                     problems.append(Problem(name, row.row, "line_end", "is before line_start"))
     _check_unique(tables, "contributions.csv", ("action", "goal"), problems)
     _check_unique(tables, "locations.csv", ("entry", "place"), problems)
     _check_unique(tables, "targets.csv", ("entry", "target_group"), problems)
     _check_unique(tables, "partner_mentions.csv", ("entry", "mention"), problems)
     _check_unique(tables, "aliases.csv", ("alias", "context", "partner"), problems)
-    aliases = {(row["alias"], row["context"]) for row in tables["aliases.csv"]}
+    aliases = {(row.values["alias"], row.values["context"]) for row in tables["aliases.csv"]}
     for row in tables["partner_mentions.csv"]:
-        if (row["mention"], row["entry"]) not in aliases and (row["mention"], None) not in aliases:
+        mention, entry = row.values["mention"], row.values["entry"]
+        if (mention, entry) not in aliases and (mention, None) not in aliases:
             problems.append(Problem("partner_mentions.csv", row.row, "mention",
-                                    f"no alias in aliases.csv resolves {row['mention']!r} "
-                                    f"(for {row['entry']})"))
+                                    f"no alias in aliases.csv resolves {mention!r} "
+                                    f"(for {entry})"))
 
 
 def _check_unique(tables, name, key, problems):
     seen: dict[tuple, int] = {}
+    values_of = itemgetter(*key)
     for row in tables[name]:
-        value = tuple(row.get(k) for k in key)
-        if value in seen:
-            problems.append(Problem(name, row.row, key[-1], f"duplicate of row {seen[value]} "
+        value = values_of(row.values)
+        first = seen.setdefault(value, row.row)
+        if first != row.row:
+            problems.append(Problem(name, row.row, key[-1], f"duplicate of row {first} "
                                     f"({', '.join(str(v) for v in value)})"))
-        else:
-            seen[value] = row.row
