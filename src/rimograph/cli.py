@@ -92,6 +92,9 @@ def answer(graph, backend, neo4j, query_name, question, **params):
     return question(graph, **params)
 
 
+_GENERIC_HELP = "Include generic partners (categories such as 'lokale besturen', roles)."
+
+
 def emit(rows, fmt, columns=None):
     click.echo(render(rows, fmt, columns))
 
@@ -308,8 +311,7 @@ def stats(graph, fmt, backend, neo4j):
               "running in this year.")
 @click.option("--type", "types", multiple=True, type=click.Choice(sorted(TYPE_STYLE)),
               help="Node types to include (repeat the option for several).")
-@click.option("--include-generic", is_flag=True,
-              help="Include generic partners (categories such as 'lokale besturen', roles).")
+@click.option("--include-generic", is_flag=True, help=_GENERIC_HELP)
 @click.option("--public", is_flag=True, help="Leave out internal facts (FTE, notes); the "
               "footer says it is the public version.")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
@@ -355,7 +357,6 @@ def map_command(graph, out, focus, depth, theme, goal, municipality, year, types
 
 RELATION_TYPES = ("ACTIVE_IN", "BASED_IN", "CONTRIBUTES_TO", "HAS_THEME", "LOCATED_IN",
                   "PARTNERS_WITH", "PART_OF", "TARGETS")
-_GENERIC_HELP = "Include generic partners (categories such as 'lokale besturen', roles)."
 
 
 @cli.command()
@@ -364,11 +365,14 @@ _GENERIC_HELP = "Include generic partners (categories such as 'lokale besturen',
 @click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True,
               help="Most paths to print (0 = all).")
 @click.option("--relation", "relations", multiple=True, type=click.Choice(RELATION_TYPES),
-              help="Relations a path may use (repeat for several) [default: all].")
+              help="Relations a path may use (repeat for several) [default: PARTNERS_WITH "
+              "and PART_OF, the partner network].")
+@click.option("--all-relations", is_flag=True, help="Let paths use every relation (also "
+              "shared goals, target groups and places).")
 @click.option("--include-generic", is_flag=True, help=_GENERIC_HELP)
 @format_option
 @graph_option
-def path(graph, source, target, limit, relations, include_generic, fmt):
+def path(graph, source, target, limit, relations, all_relations, include_generic, fmt):
     """The shortest connections between two nodes, as chains of relations.
 
     SOURCE and TARGET are ids or names, matched like `rimograph show` does. Direction is
@@ -377,12 +381,16 @@ def path(graph, source, target, limit, relations, include_generic, fmt):
     \b
     Columns: path, hops, chain, nodes (ids; json only).
     Examples:
-      rimograph path Woonzaak "Stad Genk"
-      rimograph path "CAW Limburg" "Café Anoniem" --relation PARTNERS_WITH
+      rimograph path Woonzaak "Lokaal bestuur Genk"
+      rimograph path "Vlaams Huurdersplatform" "CAW Limburg"
+      rimograph path Woonzaak Genk --all-relations
     """
     from .analysis import shortest_paths
 
-    rows = shortest_paths(graph, source, target, limit, include_generic, relations or None)
+    if not relations and not all_relations:
+        relations = ("PARTNERS_WITH", "PART_OF")
+    rows = shortest_paths(graph, source, target, limit, include_generic,
+                          None if all_relations else relations)
     emit(rows, fmt, ["path", "hops", "chain"] + (["nodes"] if fmt == "json" else []))
 
 
