@@ -27,6 +27,9 @@ class Group(click.Group):
                                        "fix them and run `rimograph validate`") from None
         except RimographError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:  # a file that cannot be read or written: no traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
 
 
 def format_option(func):

@@ -95,6 +95,9 @@ def settings(uri=None, user=None, password=None, database=None) -> dict:
             "database": database or env("NEO4J_DATABASE") or DEFAULT_DATABASE}
 
 
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
 def connect(uri=None, user=None, password=None, database=None, timeout: float = 10.0):
     """Open a driver and check the server answers, accepts the login and has the database.
 
@@ -108,6 +111,11 @@ def connect(uri=None, user=None, password=None, database=None, timeout: float = 
     except ImportError:
         raise BackendUnavailable("the Neo4j driver is not installed: "
                                  "pip install 'rimograph[neo4j]'") from None
+    scheme = conf["uri"].partition("://")[0]
+    if scheme not in BOLT_SCHEMES:
+        raise BackendUnavailable(f"invalid Neo4j URI {conf['uri']!r}: use the Bolt address, "
+                                 "e.g. bolt://localhost:7687 or neo4j://host:7687 (not the "
+                                 "Browser's http:// address)")
     auth = (conf["user"], conf["password"]) if conf["password"] is not None else None
     try:
         driver = neo4j.GraphDatabase.driver(conf["uri"], auth=auth, connection_timeout=timeout)
