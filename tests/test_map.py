@@ -70,7 +70,7 @@ def test_year_and_municipality_filters(tmp_path, graph):
                                       "--type", "Project", "--out", str(out)],
                                 catch_exceptions=False)
     html = out.read_text(encoding="utf-8")
-    assert "gemeente Genk, jaar 2025" in html
+    assert "<title>Gemeente Genk, jaar 2025, Project</title>" in html
     assert "Waterschei in Genk" in html and "Tuinwijk in Beringen-Mijn" not in html
     assert result.exit_code == 0
 
@@ -83,7 +83,7 @@ def test_public_map_leaves_out_fte(tmp_path, graph):
     assert "VTE: " not in html
     full = tmp_path / "intern.html"
     CliRunner().invoke(cli, ["map", "--out", str(full)], catch_exceptions=False)
-    assert "VTE: 2.5" in full.read_text(encoding="utf-8")  # Wonen, staffing table p. 111
+    assert "VTE: 2,5" in full.read_text(encoding="utf-8")  # Wonen, staffing table p. 111
 
 
 def test_english_labels(tmp_path):
@@ -91,3 +91,23 @@ def test_english_labels(tmp_path):
     CliRunner().invoke(cli, ["map", "--lang", "en", "--out", str(out)], catch_exceptions=False)
     html = out.read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "Legend" in html and "Strategic action" in html
+
+
+def test_2025_name_and_uncovered_municipality(tmp_path):
+    out = tmp_path / "x.html"
+    merged = CliRunner().invoke(cli, ["map", "--municipality", "Tongeren-Borgloon", "--out",
+                                      str(out)])
+    assert merged.exit_code == 0
+    assert "<title>Gemeente Borgloon + Tongeren</title>" in out.read_text(encoding="utf-8")
+    empty = CliRunner().invoke(cli, ["map", "--municipality", "Lommel", "--out", str(out)])
+    assert empty.exit_code == 1
+    assert "Lommel: no local action or project in the plan" in empty.output
+
+
+def test_municipality_map_leaves_out_other_towns(tmp_path, graph):
+    out = tmp_path / "genk.html"
+    CliRunner().invoke(cli, ["map", "--municipality", "Genk", "--out", str(out)],
+                       catch_exceptions=False)
+    html = out.read_text(encoding="utf-8")
+    assert '"id":"municipality:71016"' in html  # Genk
+    assert '"id":"municipality:71004"' not in html  # Beringen, via Aandachtsbuurten versterken

@@ -309,7 +309,8 @@ def stats(graph, fmt, backend, neo4j):
 @click.option("--goal", metavar="NAME", help="Only actions (and their projects) contributing "
               "to this operational goal.")
 @click.option("--municipality", metavar="NAME", help="Only actions and projects active in "
-              "this municipality (directly or in one of its neighbourhoods).")
+              "this municipality (directly or in one of its neighbourhoods); a 2025 name "
+              "such as Bilzen-Hoeselt takes the municipalities merged into it.")
 @click.option("--year", type=click.IntRange(2000, 2100), help="Only actions and projects "
               "running in this year.")
 @click.option("--type", "types", multiple=True, type=click.Choice(sorted(TYPE_STYLE)),
@@ -336,20 +337,32 @@ def map_command(graph, out, focus, depth, theme, goal, municipality, year, types
       rimograph map --municipality Genk --type StrategicAction --type Project --type Partner
       rimograph map --theme Wonen --public --lang en
     """
+    from .errors import NotFound
     from .maps import describe, select, write_map
-    from .questions import find_node
+    from .questions import find_node, normalise
 
     def node(name, wanted):
-        found = find_node(graph, name) if name else None
-        if found and graph.nodes[found]["type"] != wanted:
-            raise click.BadParameter(f"{name!r} is a {graph.nodes[found]['type']}, "
-                                     f"not a {wanted}")
-        return found
+        """The node of type ``wanted`` named ``name`` (suggestions only among that type)."""
+        return find_node(graph.subgraph(n for n, t in graph.nodes(data="type") if t == wanted),
+                         name)
 
+    def towns(name):
+        """A municipality of 2019-2024, or the ones merged into a 2025 municipality."""
+        try:
+            return node(name, "Municipality")
+        except NotFound:
+            merged = {n for n, d in graph.nodes(data=True) if d["type"] == "Municipality"
+                      and normalise(d["name_2025"]) == normalise(name)}
+            if not merged:
+                raise
+            return merged
+
+    if focus is not None and not focus.strip():
+        raise click.BadParameter("give a name or an id", param_hint="--focus")
     nodes, facts = select(graph, focus=find_node(graph, focus) if focus else None,
-                          depth=depth, theme=node(theme, "Theme"),
-                          goal=node(goal, "OperationalGoal"),
-                          municipality=node(municipality, "Municipality"), year=year,
+                          depth=depth, theme=theme and node(theme, "Theme"),
+                          goal=goal and node(goal, "OperationalGoal"),
+                          municipality=municipality and towns(municipality), year=year,
                           types=set(types), include_generic=include_generic)
     words = LABELS[lang]
     footer = words["footer"] + (" " + words["public"] if public else "")

@@ -7,11 +7,11 @@ TYPE_STYLE = {
     "OperationalGoal": {"shape": "diamond", "color": "#e07a1f", "font": 20},
     "Theme": {"shape": "hexagon", "color": "#6a3d9a", "font": 24},
     "StrategicAction": {"shape": "square", "color": "#1f5fa8", "font": 26},
-    "Project": {"shape": "square", "color": "#6fa8dc", "font": 18},
-    "Partner": {"shape": "dot", "color": "#2e8b57", "font": 12},
-    "Municipality": {"shape": "triangle", "color": "#b8860b", "font": 16},
-    "Neighbourhood": {"shape": "triangleDown", "color": "#d4b106", "font": 12},
-    "TargetGroup": {"shape": "star", "color": "#c2185b", "font": 12},
+    "Project": {"shape": "square", "color": "#6fa8dc", "font": 22},
+    "Partner": {"shape": "dot", "color": "#2e8b57", "font": 14},
+    "Municipality": {"shape": "triangle", "color": "#b8860b", "font": 22},
+    "Neighbourhood": {"shape": "triangleDown", "color": "#d4b106", "font": 16},
+    "TargetGroup": {"shape": "star", "color": "#c2185b", "font": 18},
 }
 
 TYPE_LABELS = {
@@ -50,7 +50,8 @@ LABELS = {
            "steps": "stappen", "around": "Netwerk rond {name}, {depth} {steps}",
            "footer": "Bron: Meerjarenplan 2021-2025 Samenlevingsopbouw RIMO Limburg "
            "(2020-04-23). Elke knoop vermeldt pagina en regels in het plan.",
-           "public": "Publieke versie: interne gegevens (VTE, notities) zijn weggelaten."},
+           "public": "Publieke versie: interne gegevens (VTE, notities) zijn weggelaten.",
+           "prefix_OperationalGoal": "OD", "prefix_Theme": "Thema"},
     "en": {"legend": "Legend", "filters": "Filters", "types": "Types", "theme": "Theme",
            "municipality": "Municipality", "year": "Year", "all": "(all)", "search": "Search by name",
            "reset": "Show all", "certain": "certainly contributes", "possible": "possibly contributes",
@@ -64,7 +65,20 @@ LABELS = {
            "steps": "steps", "around": "Network around {name}, {depth} {steps}",
            "footer": "Source: multi-year plan 2021-2025 Samenlevingsopbouw RIMO Limburg "
            "(2020-04-23). Every node cites its page and lines in the plan.",
-           "public": "Public version: internal data (FTE, notes) left out."},
+           "public": "Public version: internal data (FTE, notes) left out.",
+           "prefix_OperationalGoal": "OG", "prefix_Theme": "Theme"},
+}
+
+# attribute values shown on maps (scope of an action, kind of a partner)
+VALUES = {
+    "nl": {"local": "lokaal", "province": "provincie Limburg", "flanders": "Vlaanderen",
+           "external": "extern", "internal": "intern", "organisation": "organisatie",
+           "local-government": "lokaal bestuur", "generic": "algemene categorie",
+           "role": "beroep of rol"},
+    "en": {"local": "local", "province": "province of Limburg", "flanders": "Flanders",
+           "external": "external", "internal": "internal", "organisation": "organisation",
+           "local-government": "local government", "generic": "generic category",
+           "role": "profession or role"},
 }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import questions
 from .model import ENTRY_TYPES
-from .labels import LABELS, RELATIONS, TYPE_STYLE, type_label
+from .labels import LABELS, RELATIONS, TYPE_STYLE, VALUES, type_label
 
 PLAN_YEARS = range(2016, 2026)
 INTERNAL = ("fte", "note")  # node attributes left out of public maps and reports
@@ -61,12 +61,13 @@ ROW_TYPES = ("StrategicGoal", "Theme", "OperationalGoal")  # drawn as a row abov
 BOTTOM_TYPES = ("TargetGroup",)  # drawn as a row below it
 
 
-def _spread(positions, size):
-    """Replace each coordinate by its rank (scaled to ``size``, centred on 0): the arrangement
-    stays, but a force layout's dense core is opened up evenly, so labels have room."""
+def _spread(positions, width, height):
+    """Replace each coordinate by its rank (scaled to ``width`` x ``height``, centred on 0): the
+    arrangement stays, but a force layout's dense core is opened up evenly, so labels have
+    room."""
     nodes = sorted(positions)
     result = {n: [0.0, 0.0] for n in nodes}
-    for axis in (0, 1):
+    for axis, size in ((0, width), (1, height)):
         ranked = sorted(nodes, key=lambda n: (positions[n][axis], n))
         for rank, node in enumerate(ranked):
             result[node][axis] = (rank / max(len(nodes) - 1, 1) - 0.5) * size
@@ -80,10 +81,10 @@ def layout(graph, seed: int = 7, spacing: float = 90.0) -> dict[str, tuple[float
     force layout they pull the whole plan into one knot. So they are laid out in rows: goals
     and themes above the network (in plan order: strategic goal, its themes, its operational
     goals), target groups below it, then nodes that have no link at all (for example
-    municipalities without any action). The rest -- actions, projects, partners, places -- gets
+    municipalities without any action), in lines as wide as the network. The rest -- actions, projects, partners, places -- gets
     networkx's spring layout per connected component (nodes added in sorted order, fixed
-    ``seed``), nodes about ``spacing`` pixels apart, the largest component first and the
-    smaller ones side by side below it.
+    ``seed``), opened up by :func:`_spread`, nodes about ``spacing`` pixels apart (more in
+    small maps), the largest component first and the smaller ones side by side below it.
     """
     import networkx as nx
 
@@ -96,54 +97,72 @@ def layout(graph, seed: int = 7, spacing: float = 90.0) -> dict[str, tuple[float
     linked = {n for edge in graph.edges() for n in edge if edge[0] != edge[1]}
     components = sorted((sorted(c) for c in nx.connected_components(simple) if c & linked),
                         key=lambda c: (-len(c), c[0]))
-    positions, top, left, row_height, width = {}, 0.0, 0.0, 0.0, spacing * 12
+    # small maps get more room per node, so their (large) labels do not run together
+    spacing *= min(2.0, max(1.0, (300 / max(len(simple), 1)) ** 0.5))
+    positions, top, left, row_height, width = {}, 0.0, 0.0, 0.0, spacing * 6
     for index, nodes in enumerate(components):
-        size = spacing * len(nodes) ** 0.5
+        # landscape, wider than a screen: the rows above and below add height
+        wide, high = 1.7 * spacing * len(nodes) ** 0.5, spacing * len(nodes) ** 0.5 / 1.7
         if len(nodes) == 1:
             spring = {nodes[0]: (0.0, 0.0)}
         else:
             spring = _spread(nx.spring_layout(simple.subgraph(nodes), seed=seed,
                                               k=3.5 / len(nodes) ** 0.5, iterations=300),
-                             size)
+                             wide, high)
         if index == 0:
-            width = max(width, 2 * size)
-        elif left + size > width:
+            width = max(width, wide)
+        elif left + wide > width:
             top, left, row_height = top + row_height + spacing, 0.0, 0.0
         for node, (x, y) in spring.items():
-            positions[node] = (float(x) + left + size / 2, float(y) + top + size / 2)
+            positions[node] = (float(x) + left + wide / 2, float(y) + top + high / 2)
         if index == 0:
-            top += size + spacing
+            top += high + spacing
         else:
-            left, row_height = left + size + spacing, max(row_height, size)
+            left, row_height = left + wide + spacing, max(row_height, high)
     bottom = top + row_height + spacing
+    step, line = 1.5 * spacing, 0.8 * spacing
+    per_line = max(int(width // step), 1)
 
-    def row(nodes, y):
-        step = max(width / max(len(nodes), 1), 1.6 * spacing)
+    def rows(nodes, y):
+        """Place ``nodes`` in lines of ``per_line`` from height ``y``; every other node a little
+        lower, so that long labels do not touch. Returns the height below the last line."""
         for i, node in enumerate(nodes):
-            positions[node] = (i * step, y + (i % 2) * spacing * 0.6)
+            positions[node] = ((i % per_line) * step,
+                               y + (i // per_line) * 2 * line + (i % 2) * line * 0.8)
+        return y + -(-len(nodes) // per_line) * 2 * line
 
     order = {t: i for i, t in enumerate(ROW_TYPES)}
     goals = sorted((n for n in graph if types[n] in ROW_TYPES),
                    key=lambda n: (graph.nodes[n].get("strategic_goal") or n, order[types[n]], n))
-    row(goals, -3 * spacing)
+    rows(goals, -(-(-len(goals) // per_line) * 2 * line) - spacing)
     groups = sorted((n for n in graph if types[n] in BOTTOM_TYPES),
                     key=lambda n: (-graph.degree(n), n))
-    row(groups, bottom)
-    singles = sorted(n for n in graph if n not in positions)
-    per_row = max(int(width // (1.6 * spacing)), 1)
-    for index, node in enumerate(singles):
-        positions[node] = ((index % per_row) * 1.6 * spacing,
-                           bottom + 2 * spacing + (index // per_row) * spacing)
+    bottom = rows(groups, bottom)
+    rows(sorted(n for n in graph if n not in positions), bottom + spacing)
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in positions.items()}
+
+
+def display_name(data, lang="nl") -> str:
+    """The label of a node on the map: its name, with "SD1", "OD" or "Thema" in front for goals
+    and themes (several of them share a name, e.g. SD1 and the OD "Grond- en mensenrechten")."""
+    if data["type"] == "StrategicGoal":
+        return f"{data['code']} {data['name']}"
+    if data["type"] in ("OperationalGoal", "Theme"):
+        return f"{LABELS[lang]['prefix_' + data['type']]} {data['name']}"
+    return data["name"]
 
 
 def _tooltip(node, data, lang) -> list[str]:
     """Tooltip lines: name, type, facts, and the plan citation."""
     words = LABELS[lang]
-    lines = [data["name"], type_label(data["type"], lang)]
+    lines = [display_name(data, lang), type_label(data["type"], lang)]
     for key in ("summary", "kind", "timing", "scope", "nis", "name_2025", "fte"):
-        if data.get(key) not in (None, ""):
-            lines.append(f"{words.get(key, key)}: {data[key]}")
+        value = data.get(key)
+        if value in (None, ""):
+            continue
+        if key == "fte" and lang == "nl":
+            value = f"{value:g}".replace(".", ",")
+        lines.append(f"{words.get(key, key)}: {VALUES[lang].get(value, value)}")
     if data.get("sector"):
         lines.append(words["sector"])
     if data.get("page"):
@@ -159,7 +178,8 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
 
     - ``focus`` (a node id) and ``depth``: the ego network, every node within ``depth`` steps
       of the focus, edge direction ignored (networkx ``ego_graph`` on the undirected view);
-    - ``theme`` / ``goal`` / ``municipality`` (node ids) and ``year`` (int): the actions and
+    - ``theme`` / ``goal`` (node ids), ``municipality`` (an id or a set of ids, e.g. the
+      municipalities merged in 2025) and ``year`` (int): the actions and
       projects of that theme (certain contributions), contributing to that goal (certain or
       possible; projects through their action), active in that municipality (directly or
       through a neighbourhood), or running that year — with their neighbours other than
@@ -187,9 +207,17 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
         actions = {u for u, _, k in graph.in_edges(goal, keys=True) if k == "CONTRIBUTES_TO"}
         chosen = {e for e in chosen if questions.parent_action(graph, e) in actions}
         facts.append(("goal", graph.nodes[goal]["name"]))
+    places = set()
     if municipality:
-        chosen = {e for e in chosen if municipality in questions.entry_municipalities(graph, e)}
-        facts.append(("municipality", graph.nodes[municipality]["name"]))
+        wanted = {municipality} if isinstance(municipality, str) else set(municipality)
+        chosen = {e for e in chosen if wanted & set(questions.entry_municipalities(graph, e))}
+        names = sorted(graph.nodes[m]["name"] for m in wanted)
+        facts.append(("municipality", " + ".join(names)))
+        if not chosen:
+            raise RimographError(f"{' + '.join(names)}: no local action or project in the plan "
+                                 "(see `rimograph coverage municipalities`)")
+        places = wanted | {n for n in graph if graph.nodes[n]["type"] == "Neighbourhood"
+                           and set(graph.successors(n)) & wanted}
     if year:
         chosen = {e for e in chosen if year in entry_years(graph.nodes[e])}
         facts.append(("year", year))
@@ -198,6 +226,9 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
         for entry in chosen:
             around.update(n for n in nx.all_neighbors(graph, entry)
                           if graph.nodes[n]["type"] not in ENTRY_TYPES)
+        if places:  # other towns reached through an umbrella action are left out
+            around = {n for n in around if n in places or graph.nodes[n]["type"]
+                      not in ("Municipality", "Neighbourhood")}
         nodes &= around
     if types:
         nodes = {n for n in nodes if graph.nodes[n]["type"] in types or n == focus}
@@ -224,7 +255,8 @@ def describe(facts, lang="nl") -> str:
             parts.append(", ".join(type_label(t, lang) for t in value))
         else:
             parts.append(f"{words[kind].lower()} {value}")
-    return ", ".join(parts)
+    title = ", ".join(parts)
+    return title[:1].upper() + title[1:]
 
 
 def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False) -> dict:
@@ -254,7 +286,7 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False) -> d
             data = {k: v for k, v in data.items() if k not in INTERNAL}
         style = TYPE_STYLE[data["type"]]
         x, y = positions[node]
-        net.add_node(node, label=data["name"], x=x, y=y, shape=style["shape"],
+        net.add_node(node, label=display_name(data, lang), x=x, y=y, shape=style["shape"],
                      color=style["color"], value=degrees[node] + 1, font=style["font"],
                      type=data["type"], tooltip=_tooltip(node, data, lang),
                      facets=node_facets[node], generic=bool(data.get("generic")))
