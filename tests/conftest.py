@@ -11,6 +11,15 @@ ROOT = Path(__file__).resolve().parents[1]
 GRAPH_DIR = ROOT / "graph"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def graph_cache(tmp_path_factory):
+    """The graph cache (rimograph.load) in a folder of this test run, never the user's."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("RIMOGRAPH_CACHE_DIR", str(tmp_path_factory.mktemp("rimograph-cache")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def graph():
     """The embedded graph of the real plan (read-only: do not mutate)."""

@@ -7,7 +7,7 @@ TYPE_STYLE = {
     "OperationalGoal": {"shape": "diamond", "color": "#e07a1f", "font": 20},
     "Theme": {"shape": "hexagon", "color": "#6a3d9a", "font": 24},
     "StrategicAction": {"shape": "square", "color": "#1f5fa8", "font": 26},
-    "Project": {"shape": "square", "color": "#6fa8dc", "font": 22},
+    "Project": {"shape": "square", "color": "#6fa8dc", "font": 18},
     "Partner": {"shape": "dot", "color": "#2e8b57", "font": 14},
     "Municipality": {"shape": "triangle", "color": "#b8860b", "font": 22},
     "Neighbourhood": {"shape": "triangleDown", "color": "#d4b106", "font": 16},

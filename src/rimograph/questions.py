@@ -53,7 +53,7 @@ def entries(graph):
 def parent_action(graph, entry):
     """The strategic action an entry belongs to (itself for an action)."""
     if graph.nodes[entry]["type"] == "Project":
-        return sorted(_targets(graph, entry, "PART_OF"))[0]
+        return min(_targets(graph, entry, "PART_OF"))
     return entry
 
 
@@ -79,6 +79,21 @@ def entry_municipalities(graph, entry):
     return sorted(found)
 
 
+def _themes_by_entry(graph) -> dict[str, list]:
+    """:func:`entry_themes` of every action and project, computed once per action (a project
+    shares its action's list): a partner question then costs a lookup per partnership."""
+    themes_of = {}
+    for action, node_type in graph.nodes(data="type"):
+        if node_type == "StrategicAction":
+            themes = themes_of[action] = entry_themes(graph, action)
+            for project in _sources(graph, action, "PART_OF"):
+                themes_of[project] = themes
+    for entry, node_type in graph.nodes(data="type"):  # projects whose action is not here
+        if node_type in ENTRY_TYPES and entry not in themes_of:
+            themes_of[entry] = entry_themes(graph, entry)
+    return themes_of
+
+
 def partners_spanning_themes(graph, min_themes=2, include_generic=False):
     """Partners that work across at least ``min_themes`` themes.
 
@@ -91,33 +106,21 @@ def partners_spanning_themes(graph, min_themes=2, include_generic=False):
     descending, then entries descending, then name. Generic partners (kind generic or role) are
     left out unless ``include_generic``.
     """
-    # computed once per entry and per action, not once per partnership
-    themes_of_entry: dict[str, list] = {}
-    themes_of_action: dict[str, list] = {}
+    themes_of = _themes_by_entry(graph)
     names = dict(graph.nodes(data="name"))
     rows = []
     for partner, data in graph.nodes(data=True):
         if data["type"] != "Partner" or (data["generic"] and not include_generic):
             continue
         partner_entries = _sources(graph, partner, "PARTNERS_WITH")
-        found = set()
-        for entry in partner_entries:
-            theme_ids = themes_of_entry.get(entry)
-            if theme_ids is None:
-                action = parent_action(graph, entry)
-                theme_ids = themes_of_action.get(action)
-                if theme_ids is None:
-                    theme_ids = themes_of_action[action] = entry_themes(graph, action)
-                themes_of_entry[entry] = theme_ids
-            found.update(theme_ids)
-        if len(found) < min_themes:
+        themes = sorted(set().union(*map(themes_of.__getitem__, partner_entries)))
+        if len(themes) < min_themes:
             continue
-        themes = sorted(found)
         rows.append({
             "partner": partner, "name": data["name"], "kind": data["kind"],
             "themes": len(themes), "theme_names": [names[t] for t in themes],
             "entries": len(partner_entries),
-            "entry_names": sorted(names[e] for e in partner_entries),
+            "entry_names": sorted(map(names.__getitem__, partner_entries)),
         })
     rows.sort(key=lambda r: (-r["themes"], -r["entries"], r["name"]))
     return rows

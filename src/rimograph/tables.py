@@ -315,9 +315,8 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem]) -> None:
     for name in ("actions.csv", "projects.csv"):
         for row in tables[name]:
             start, end = row.values["start"], row.values["end"]
-            if start and end:
-                if span(start)[0] > span(end)[1]:
-                    problems.append(Problem(name, row.row, "end", f"{end} is before start {start}"))
+            if start and end and span(start)[0] > span(end)[1]:
+                problems.append(Problem(name, row.row, "end", f"{end} is before start {start}"))
     for name, columns in SCHEMA.items():
         if ("line_start", "int") in columns:
             for row in tables[name]:

@@ -1,0 +1,76 @@
+"""The graph cache of rimograph.load: same graph as a fresh build, never stale, never trusted
+when broken."""
+
+import json
+
+import pytest
+
+from rimograph import load
+from rimograph.errors import DataError
+
+from .conftest import GRAPH_DIR, append_row
+
+
+def signature(graph):
+    """Everything that makes two graphs the same here, order included."""
+    return (graph.graph, list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True)),
+            [(n, list(graph.pred[n])) for n in graph])
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RIMOGRAPH_CACHE_DIR", str(folder))
+    monkeypatch.delenv("RIMOGRAPH_NO_CACHE", raising=False)
+    return folder
+
+
+def no_build(*_):
+    raise AssertionError("the tables were read again")
+
+
+def test_cached_graph_is_the_built_graph(cache, monkeypatch):
+    built = load.load_graph(GRAPH_DIR)
+    files = list(cache.glob("graph-*.json"))
+    assert len(files) == 1
+    payload = json.loads(files[0].read_text(encoding="utf-8"))  # JSON, not pickle
+    assert payload["graph"]["edges"] and payload["format"] == load.CACHE_FORMAT
+    monkeypatch.setattr(load, "load_tables_and_graph", no_build)
+    cached = load.load_graph(GRAPH_DIR)
+    assert cached is not built
+    assert signature(cached) == signature(built)
+
+
+def test_changed_table_is_validated_again(cache, graph_copy, monkeypatch):
+    load.load_graph(graph_copy)
+    row = append_row(graph_copy / "targets.csv", "action:bestaat-niet,target-group:ouders,58,1,2")
+    with pytest.raises(DataError) as error:
+        load.load_graph(graph_copy)
+    assert f"targets.csv:{row}: entry: unknown action or project 'action:bestaat-niet'" \
+        in str(error.value)
+    assert len(list(cache.glob("graph-*.json"))) == 1  # a broken folder is not cached
+
+
+def test_corrupt_cache_is_ignored_and_rewritten(cache, graph_copy):
+    built = load.load_graph(graph_copy)
+    (path,) = cache.glob("graph-*.json")
+    path.write_text(path.read_text(encoding="utf-8")[:1000], encoding="utf-8")
+    assert signature(load.load_graph(graph_copy)) == signature(built)
+    assert json.loads(path.read_text(encoding="utf-8"))["size"] == [
+        built.number_of_nodes(), built.number_of_edges()]
+    path.write_text('{"format": 1, "key": "x", "graph": []}', encoding="utf-8")
+    assert signature(load.load_graph(graph_copy)) == signature(built)
+
+
+def test_cache_can_be_turned_off(cache, monkeypatch):
+    monkeypatch.setenv("RIMOGRAPH_NO_CACHE", "1")
+    load.load_graph(GRAPH_DIR)
+    assert not cache.exists()
+
+
+def test_unwritable_cache_folder_is_skipped(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("RIMOGRAPH_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.delenv("RIMOGRAPH_NO_CACHE", raising=False)
+    assert load.load_graph(GRAPH_DIR).number_of_edges() > 0

@@ -1,0 +1,33 @@
+"""The benchmark generator writes valid tables, and sector-sized graphs can be laid out."""
+
+import sys
+
+import networkx as nx
+
+from rimograph import maps
+from rimograph.load import load_graph
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from synthetic import generate
+
+
+def test_synthetic_tables_are_valid_and_have_the_edges_they_announce(tmp_path):
+    result = generate(3000, tmp_path / "synth")
+    graph = load_graph(tmp_path / "synth")  # validates: raises DataError on any problem
+    assert graph.number_of_edges() == result["edges"] >= 3000
+    assert graph.number_of_nodes() == result["nodes"]
+    kinds = {kind for _, kind in graph.nodes(data="kind") if kind}
+    assert {"organisation", "local-government", "generic"} <= kinds
+
+
+def test_a_component_of_hundreds_of_nodes_is_laid_out_without_scipy(tmp_path):
+    generate(3000, tmp_path / "synth")
+    graph = load_graph(tmp_path / "synth")
+    hubs = maps.ROW_TYPES + maps.BOTTOM_TYPES
+    simple = nx.Graph(graph.subgraph(n for n, t in graph.nodes(data="type") if t not in hubs))
+    assert max(len(c) for c in nx.connected_components(simple)) > maps.CORE
+    positions = maps.layout(graph)
+    assert set(positions) == set(graph)
+    assert maps.layout(graph) == positions  # same data, same picture
