@@ -190,3 +190,23 @@ def test_every_command_has_a_docstring():
             yield from walk(sub)
     for command in walk(cli):
         assert command.help and len(command.help) > 20, command.name
+
+
+def test_partners_on_one_theme():
+    result = run("partners", "--theme", "wonen", "--format", "json")
+    rows = json.loads(result.output)
+    assert len(rows) == 24
+    assert all("Wonen" in r["theme_names"] for r in rows)
+    assert {"partner:vlaams-huurdersplatform", "partner:caw-limburg"} <= {r["partner"] for r in rows}
+    wrong = CliRunner().invoke(cli, ["partners", "--theme", "huisvesting"])
+    assert wrong.exit_code == 2 and "choose one of: Sociale bescherming, Wonen" in wrong.output
+
+
+def test_misspelled_names_suggest_the_right_node(graph):
+    with pytest.raises(NotFound) as caw:
+        find_node(graph, "caw limbrug")
+    assert str(caw.value).splitlines()[1].strip().startswith("partner:caw-limburg")
+    municipalities = graph.subgraph(n for n, t in graph.nodes(data="type") if t == "Municipality")
+    with pytest.raises(NotFound) as genk:
+        find_node(municipalities, "Gent")
+    assert str(genk.value).splitlines()[1].strip().startswith("municipality:71016")

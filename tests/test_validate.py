@@ -78,3 +78,19 @@ def test_missing_column_is_reported(graph_copy):
     path.write_text("id\ntarget-group:ouders\n", encoding="utf-8")
     result = run_validate(graph_copy)
     assert "target_groups.csv:1: name: column is missing" in result.output
+
+
+def test_semicolon_csv_from_a_dutch_spreadsheet_is_read(graph_copy):
+    path = graph_copy / "target_groups.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    assert run_validate(graph_copy).exit_code == 0
+
+
+def test_cp1252_file_says_how_to_save_and_nothing_else(graph_copy):
+    path = graph_copy / "partners.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
+    result = run_validate(graph_copy)
+    assert result.exit_code == 1
+    assert "partners.csv:0: -: not UTF-8" in result.output
+    assert "save it as 'CSV UTF-8'" in result.output
+    assert "1 problem(s) in the tables" in result.output  # no echo in aliases.csv etc.

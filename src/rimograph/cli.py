@@ -102,6 +102,8 @@ def answer(graph, backend, neo4j, query_name, question, **params):
     return question(graph, **params)
 
 
+THEMES = ("Sociale bescherming", "Wonen", "Onderwijs", "Krachtige buurten en steden",
+          "Collectief burgerschap")  # the plan's five themes (graph/themes.csv)
 _GENERIC_HELP = "Include generic partners (categories such as 'lokale besturen', roles)."
 
 
@@ -148,30 +150,41 @@ def validate(graph_dir):
 
 
 @cli.command()
-@click.option("--min-themes", type=click.IntRange(min=1), default=2, show_default=True,
-              help="Least number of themes a partner must span.")
+@click.option("--min-themes", type=click.IntRange(min=1), default=None,
+              help="Least number of themes a partner must span [default: 2, or 1 with "
+              "--theme].")
+@click.option("--theme", metavar="NAME", help="Only partners working on this theme "
+              "(e.g. Wonen).")
 @click.option("--include-generic", is_flag=True,
               help="Also list generic partners (categories such as 'lokale besturen', roles).")
 @format_option
 @backend_option
 @graph_option
-def partners(graph, min_themes, include_generic, fmt, backend, neo4j):
-    """Partners that work across several themes.
+def partners(graph, min_themes, theme, include_generic, fmt, backend, neo4j):
+    """Partners that work across several themes, or on one theme.
 
-    A partner spans a theme when it partners in an action or project that certainly
+    A partner works on a theme when it partners in an action or project that certainly
     contributes to an operational goal of that theme (themes: Sociale bescherming, Wonen,
     Onderwijs, Krachtige buurten en steden, Collectief burgerschap).
 
     \b
     Columns: partner (id), name, kind, themes (count), theme_names,
              entries (actions and projects), entry_names.
-    Example:
+    Examples:
       rimograph partners --min-themes 3 --format csv
+      rimograph partners --theme wonen
     """
-    from .questions import partners_spanning_themes
+    from .questions import normalise, partners_spanning_themes
 
+    if min_themes is None:
+        min_themes = 1 if theme else 2
     rows = answer(graph, backend, neo4j, "partners-spanning-themes", partners_spanning_themes,
                   min_themes=min_themes, include_generic=include_generic)
+    if theme:
+        if normalise(theme) not in {normalise(t) for t in THEMES}:
+            raise click.BadParameter(f"{theme!r} is not a theme; choose one of: "
+                                     + ", ".join(THEMES), param_hint="--theme")
+        rows = [r for r in rows if normalise(theme) in map(normalise, r["theme_names"])]
     emit(rows, fmt, ["partner", "name", "kind", "themes", "theme_names", "entries",
                      "entry_names"])
 

@@ -7,6 +7,7 @@ a row are sorted lists of names. The CLI only formats these rows.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from itertools import chain
@@ -241,8 +242,17 @@ def find_node(graph, query: str) -> str:
             raise NotFound(f"{query!r} matches {len(hits)} nodes; give one of these ids:\n{listed}")
     from rapidfuzz import fuzz, process
 
-    close = process.extract(wanted, names, scorer=fuzz.WRatio, limit=5, score_cutoff=60)
-    hint = "".join(f"\n  {key}  ({_name(graph, key)})" for _, _, key in close)
+    # candidates: each name, and the short form in its parentheses ("CAW Limburg" in
+    # "Centrum Algemeen Welzijnswerk Limburg (CAW Limburg)"); WRatio finds a misspelled part of
+    # a long name, plain ratio then ranks whole-name typos first ("gent" -> Genk)
+    candidates = [(name, n) for n, name in names.items()]
+    candidates += [(normalise(short), n) for n, d in graph.nodes(data=True)
+                   for short in re.findall(r"\(([^()]+)\)", d.get("name", ""))]
+    close = process.extract(wanted, [c for c, _ in candidates], scorer=fuzz.WRatio, limit=20,
+                            score_cutoff=60)
+    ranked = sorted(close, key=lambda c: (-fuzz.ratio(wanted, c[0]), -c[1], c[2]))
+    keys = list(dict.fromkeys(candidates[index][1] for _, _, index in ranked))[:5]
+    hint = "".join(f"\n  {key}  ({_name(graph, key)})" for key in keys)
     raise NotFound(f"no node named {query!r}" + (f"; did you mean:{hint}" if hint else ""))
 
 

@@ -179,10 +179,15 @@ def _read(path: Path, problems: list[Problem]) -> list[Row]:
     mark = len(problems)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            return _parse(name, columns, csv.reader(handle), problems)
+            # a spreadsheet in a Dutch or French locale saves CSV with ';': accept it
+            first = handle.readline()
+            handle.seek(0)
+            delimiter = ";" if first.count(";") > first.count(",") else ","
+            return _parse(name, columns, csv.reader(handle, delimiter=delimiter), problems)
     except UnicodeDecodeError as exc:
         del problems[mark:]  # as if nothing of the file was read
-        problems.append(Problem(name, 0, "-", f"not UTF-8 ({exc.reason} at byte {exc.start})"))
+        problems.append(Problem(name, 0, "-", f"not UTF-8 ({exc.reason} at byte {exc.start}); "
+                                "save it as 'CSV UTF-8' in the spreadsheet"))
         return []
 
 
@@ -251,7 +256,9 @@ def load_tables(graph_dir: Path) -> dict[str, list[Row]]:
     Raises
     ------
     DataError
-        listing every problem found: unreadable or missing file, missing or unknown column,
+        listing every problem found (when a file cannot be read or its header is wrong, only
+        the file-level problems, not their echo in other files): unreadable or missing file,
+        missing or unknown column,
         empty required field, bad boolean/number/date/enum, duplicate id, id with the wrong
         prefix, reference to an unknown node, unknown municipality NIS code, start after end,
         line range reversed, a partner mention that no alias resolves, a duplicate edge.
@@ -260,7 +267,10 @@ def load_tables(graph_dir: Path) -> dict[str, list[Row]]:
     problems: list[Problem] = []
     with paused_gc():
         tables = {name: _read(graph_dir / name, problems) for name in SCHEMA}
-        _check_links(tables, problems)
+        # a file that could not be read at all would make every reference to it look broken:
+        # report the cause alone
+        if not any(p.row in (0, 1) for p in problems):
+            _check_links(tables, problems)
     if problems:
         raise DataError(problems)
     return tables
