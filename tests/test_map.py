@@ -111,3 +111,22 @@ def test_municipality_map_leaves_out_other_towns(tmp_path, graph):
     html = out.read_text(encoding="utf-8")
     assert '"id":"municipality:71016"' in html  # Genk
     assert '"id":"municipality:71004"' not in html  # Beringen, via Aandachtsbuurten versterken
+
+
+def test_same_files_in_processes_with_different_hash_seeds(tmp_path):
+    """Set iteration order changes with PYTHONHASHSEED: the outputs must not."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        folder = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed, "RIMOGRAPH_NO_CACHE": "1"}
+        for args in (["map", "--out", str(folder / "kaart.html")],
+                     ["map", "--municipality", "Genk", "--out", str(folder / "genk.html")],
+                     ["image", "--out", str(folder / "kaart.svg")]):
+            subprocess.run([sys.executable, "-m", "rimograph.cli", *args], env=env, check=True,
+                           capture_output=True)
+        outputs.append({f.name: f.read_bytes() for f in sorted(folder.iterdir())})
+    assert outputs[0] == outputs[1]

@@ -959,3 +959,7 @@ def image_command(graph, out, lang):
 def main():
     """Console entry point."""
     sys.exit(cli())
+
+
+if __name__ == "__main__":
+    main()

@@ -74,6 +74,21 @@ def _spread(positions, width, height):
     return {n: tuple(xy) for n, xy in result.items()}
 
 
+def _ordered(graph, nodes):
+    """The subgraph on ``nodes`` as a new graph with nodes and edges in sorted order. A
+    subgraph *view* lists small node sets in set order, which changes with Python's hash seed,
+    and spring layout's result depends on the order: with this, the same data gives the same
+    positions in every process."""
+    import networkx as nx
+
+    keep = set(nodes)
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(keep))
+    ordered.add_edges_from(sorted((u, v) if u < v else (v, u) for u, v in graph.edges(keep)
+                                  if u in keep and v in keep))
+    return ordered
+
+
 CORE = 300  # components larger than this: spring layout of this many best-linked nodes
 
 
@@ -94,7 +109,7 @@ def _spring(component, seed):
                                 iterations=150)
     core = sorted(component, key=lambda n: (-component.degree(n), n))[:CORE]
     positions = {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(
-        component.subgraph(core), seed=seed, k=3.5 / CORE ** 0.5, iterations=150).items()}
+        _ordered(component, core), seed=seed, k=3.5 / CORE ** 0.5, iterations=150).items()}
     radius = 0.5 / CORE ** 0.5
     queue = deque(sorted(core))
     while queue:
@@ -140,7 +155,7 @@ def layout(graph, seed: int = 7, spacing: float = 90.0) -> dict[str, tuple[float
         if len(nodes) == 1:
             spring = {nodes[0]: (0.0, 0.0)}
         else:
-            spring = _spread(_spring(simple.subgraph(nodes), seed),
+            spring = _spread(_spring(_ordered(simple, nodes), seed),
                              wide, high)
         if index == 0:
             width = max(width, wide)

@@ -232,6 +232,8 @@ def find_node(graph, query: str) -> str:
     if query in graph:
         return query
     wanted = normalise(query)
+    if not wanted:
+        raise NotFound(f"{query!r} is not a name: give a name or an id")
     names = {n: normalise(d.get("name", n)) for n, d in graph.nodes(data=True)}
     for test in (lambda name: name == wanted, lambda name: wanted in name):
         hits = sorted(n for n, name in names.items() if test(name))
@@ -250,7 +252,8 @@ def find_node(graph, query: str) -> str:
                    for short in re.findall(r"\(([^()]+)\)", d.get("name", ""))]
     close = process.extract(wanted, [c for c, _ in candidates], scorer=fuzz.WRatio, limit=20,
                             score_cutoff=60)
-    ranked = sorted(close, key=lambda c: (-fuzz.ratio(wanted, c[0]), -c[1], c[2]))
+    ranked = sorted(close, key=lambda c: (-fuzz.ratio(wanted, c[0]), -c[1],
+                                          candidates[c[2]][1]))
     keys = list(dict.fromkeys(candidates[index][1] for _, _, index in ranked))[:5]
     hint = "".join(f"\n  {key}  ({_name(graph, key)})" for key in keys)
     raise NotFound(f"no node named {query!r}" + (f"; did you mean:{hint}" if hint else ""))
