@@ -256,3 +256,15 @@ def test_csv_paths(tmp_path):
     assert exports.csv_paths("exports/rimo.csv")[0].name == "rimo-nodes.csv"
     assert exports.csv_paths("out/")[1] == exports.Path("out/edges.csv")
     assert exports.csv_paths(tmp_path) == (tmp_path / "nodes.csv", tmp_path / "edges.csv")
+
+
+def test_cli_csv_export_into_a_new_folder(tmp_path):
+    from click.testing import CliRunner
+
+    from rimograph.cli import cli
+
+    out = tmp_path / "nieuw"
+    result = CliRunner().invoke(cli, ["export", "--format", "csv", "--out", f"{out}/"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["edges.csv", "nodes.csv"]

@@ -114,7 +114,8 @@ def test_municipality_map_leaves_out_other_towns(tmp_path, graph):
 
 
 def test_same_files_in_processes_with_different_hash_seeds(tmp_path):
-    """Set iteration order changes with PYTHONHASHSEED: the outputs must not."""
+    """Set iteration order changes with PYTHONHASHSEED, and the clock between runs: the
+    outputs must not."""
     import os
     import subprocess
     import sys
@@ -125,7 +126,8 @@ def test_same_files_in_processes_with_different_hash_seeds(tmp_path):
         env = {**os.environ, "PYTHONHASHSEED": seed, "RIMOGRAPH_NO_CACHE": "1"}
         for args in (["map", "--out", str(folder / "kaart.html")],
                      ["map", "--municipality", "Genk", "--out", str(folder / "genk.html")],
-                     ["image", "--out", str(folder / "kaart.svg")]):
+                     ["image", "--out", str(folder / "kaart.svg")],
+                     ["export", "--format", "kumu", "--out", str(folder / "kumu.xlsx")]):
             subprocess.run([sys.executable, "-m", "rimograph.cli", *args], env=env, check=True,
                            capture_output=True)
         outputs.append({f.name: f.read_bytes() for f in sorted(folder.iterdir())})

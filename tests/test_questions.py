@@ -199,7 +199,7 @@ def test_partners_on_one_theme():
     assert all("Wonen" in r["theme_names"] for r in rows)
     assert {"partner:vlaams-huurdersplatform", "partner:caw-limburg"} <= {r["partner"] for r in rows}
     wrong = CliRunner().invoke(cli, ["partners", "--theme", "huisvesting"])
-    assert wrong.exit_code == 2 and "choose one of: Sociale bescherming, Wonen" in wrong.output
+    assert wrong.exit_code == 2 and "choose one of: Collectief burgerschap, Krachtige buurten en steden, Onderwijs" in wrong.output
 
 
 def test_misspelled_names_suggest_the_right_node(graph):

@@ -94,3 +94,22 @@ def test_cp1252_file_says_how_to_save_and_nothing_else(graph_copy):
     assert "partners.csv:0: -: not UTF-8" in result.output
     assert "save it as 'CSV UTF-8'" in result.output
     assert "1 problem(s) in the tables" in result.output  # no echo in aliases.csv etc.
+
+
+def test_municipality_id_must_match_its_nis_code(graph_copy):
+    path = graph_copy / "municipalities.csv"
+    text = path.read_text(encoding="utf-8")
+    assert "municipality:72020,72020" in text  # Lommel
+    path.write_text(text.replace("municipality:72020,72020", "municipality:lommel,72020"),
+                    encoding="utf-8")
+    result = run_validate(graph_copy)
+    assert result.exit_code == 1
+    assert ("municipality:lommel' does not match nis '72020' (expected 'municipality:72020')"
+            in result.output)
+
+
+def test_spreadsheet_booleans_in_capitals_are_accepted(graph_copy):
+    path = graph_copy / "actions.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",false,", ",FALSE,")
+                    .replace(",true,", ",TRUE,"), encoding="utf-8")
+    assert run_validate(graph_copy).exit_code == 0

@@ -102,8 +102,6 @@ def answer(graph, backend, neo4j, query_name, question, **params):
     return question(graph, **params)
 
 
-THEMES = ("Sociale bescherming", "Wonen", "Onderwijs", "Krachtige buurten en steden",
-          "Collectief burgerschap")  # the plan's five themes (graph/themes.csv)
 _GENERIC_HELP = "Include generic partners (categories such as 'lokale besturen', roles)."
 
 
@@ -181,9 +179,12 @@ def partners(graph, min_themes, theme, include_generic, fmt, backend, neo4j):
     rows = answer(graph, backend, neo4j, "partners-spanning-themes", partners_spanning_themes,
                   min_themes=min_themes, include_generic=include_generic)
     if theme:
-        if normalise(theme) not in {normalise(t) for t in THEMES}:
+        # the themes of the graph (on Neo4j: those the answer names)
+        themes = sorted({d["name"] for _, d in graph.nodes(data=True) if d["type"] == "Theme"}
+                        if graph is not None else {t for r in rows for t in r["theme_names"]})
+        if normalise(theme) not in {normalise(t) for t in themes}:
             raise click.BadParameter(f"{theme!r} is not a theme; choose one of: "
-                                     + ", ".join(THEMES), param_hint="--theme")
+                                     + ", ".join(themes), param_hint="--theme")
         rows = [r for r in rows if normalise(theme) in map(normalise, r["theme_names"])]
     emit(rows, fmt, ["partner", "name", "kind", "themes", "theme_names", "entries",
                      "entry_names"])
@@ -620,7 +621,7 @@ def resources(what, scope, graph_dir, fmt):
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "kumu",
                                                     "cypher"]),
               default="graphml", show_default=True, help="File format to write.")
-@click.option("--out", type=click.Path(path_type=Path), default=None,
+@click.option("--out", type=click.Path(), default=None,  # a str: keeps a trailing "/"
               help="File to write [default: exports/rimo-limburg.<ext>]; for csv a folder "
               "(nodes.csv, edges.csv) or a stem (STEM-nodes.csv, STEM-edges.csv).")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
+from datetime import datetime
 import json
 import math
 import re
@@ -348,9 +350,23 @@ def to_kumu(graph, lang="nl") -> bytes:
         sheet.append(columns)
         for row in rows:
             sheet.append([row[c] for c in columns])
+    # openpyxl stamps the workbook ("modified", at save) and each zip entry with the current
+    # time: fix both, so the same data gives the same file
+    fixed = datetime(2020, 4, 23)  # the plan's date
+    book.properties.created = fixed
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    stamped = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, \
+            zipfile.ZipFile(stamped, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2020-04-23T00:00:00Z",
+                              data)
+            target.writestr(zipfile.ZipInfo(item.filename, date_time=fixed.timetuple()[:6]),
+                            data, zipfile.ZIP_DEFLATED)
+    return stamped.getvalue()
 
 
 # --------------------------------------------------------------------------------------------

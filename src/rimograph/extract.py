@@ -436,7 +436,7 @@ def _entries(plan: Plan) -> list[Entry]:
     for kind, entry, line, _ in heads:
         if not line:
             plan.warnings.append(f"{plan.path}:{entry.toc_line}: TOC entry {entry.title!r} "
-                                 "(page {entry.page}) has no heading in the body; left out")
+                                 f"(page {entry.page}) has no heading in the body; left out")
     heads = [h for h in heads if h[2]]
     heads = _add_missing_projects(plan, heads, end_line)
     heads.sort(key=lambda h: h[2])

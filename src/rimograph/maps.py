@@ -13,28 +13,32 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import networkx as nx
+
 from . import questions
 from .model import ENTRY_TYPES
 from .labels import LABELS, RELATIONS, TYPE_STYLE, VALUES, type_label
 
-PLAN_YEARS = range(2016, 2026)
 INTERNAL = ("fte", "note")  # node attributes left out of public maps and reports
 
 
 def entry_years(data) -> list[int]:
-    """Years 2016-2025 an action or project runs: from its start (or 2021, the plan's first
-    year, when the plan gives none) to its end (or 2025 when open or missing)."""
-    first = int(data["start"][:4]) if data.get("start") else 2021
-    last = int(data["end"][:4]) if data.get("end") else 2025
-    return [y for y in PLAN_YEARS if first <= y <= last]
+    """The years an action or project runs, from :func:`rimograph.analysis.entry_period` (a
+    missing start is taken as 2021, a missing or open end as 2025, the plan's period)."""
+    from .analysis import entry_period
+
+    first, last, _ = entry_period(data)
+    return list(range(first.year, last.year + 1))
 
 
 def facets(graph) -> dict[str, dict]:
     """Per node: the themes, municipalities and years it belongs to, for the map's filters.
 
-    Entries (actions, projects) have their own; every other node takes the union of the entries
-    it is linked to; goals and themes that of the actions contributing to them. Values: lists of
-    theme names, municipality names, years (ints)."""
+    Entries (actions, projects) have their own (themes through certain contributions, see
+    :func:`rimograph.questions.entry_themes`). A theme or municipality belongs to the entries
+    that have it; a strategic goal to the entries contributing to its operational goals; every
+    other node (operational goal, partner, neighbourhood, target group) to the entries it is
+    linked to directly. Values: sorted lists of theme names, municipality names, years."""
     own = {}
     for entry in questions.entries(graph):
         own[entry] = {
@@ -44,14 +48,20 @@ def facets(graph) -> dict[str, dict]:
             "years": set(entry_years(graph.nodes[entry])),
         }
     result = {}
-    for node in graph.nodes:
+    for node, data in graph.nodes(data=True):
+        kind = data["type"]
         if node in own:
             result[node] = own[node]
             continue
-        linked = [own[n] for n in graph.predecessors(node) if n in own]
-        linked += [own[n] for n in graph.successors(node) if n in own]
-        for goal in graph.predecessors(node):  # a theme: through its goals
-            linked += [own[n] for n in graph.predecessors(goal) if n in own]
+        if kind == "Theme":
+            linked = [f for f in own.values() if data["name"] in f["themes"]]
+        elif kind == "Municipality":
+            linked = [f for f in own.values() if data["name"] in f["municipalities"]]
+        elif kind == "StrategicGoal":
+            linked = [own[e] for goal in graph.predecessors(node)
+                      for e in graph.predecessors(goal) if e in own]
+        else:
+            linked = [own[n] for n in nx.all_neighbors(graph, node) if n in own]
         result[node] = {key: set().union(*(f[key] for f in linked)) for key in
                         ("themes", "municipalities", "years")}
     return {n: {k: sorted(v) for k, v in f.items()} for n, f in result.items()}
@@ -79,8 +89,6 @@ def _ordered(graph, nodes):
     subgraph *view* lists small node sets in set order, which changes with Python's hash seed,
     and spring layout's result depends on the order: with this, the same data gives the same
     positions in every process."""
-    import networkx as nx
-
     keep = set(nodes)
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(keep))
@@ -101,8 +109,6 @@ def _spring(component, seed):
     ring around the neighbour that reached it. Same data, same positions."""
     import math
     from collections import deque
-
-    import networkx as nx
 
     if len(component) <= CORE:
         return nx.spring_layout(component, seed=seed, k=3.5 / len(component) ** 0.5,
@@ -135,8 +141,6 @@ def layout(graph, seed: int = 7, spacing: float = 90.0) -> dict[str, tuple[float
     ``seed``), opened up by :func:`_spread`, nodes about ``spacing`` pixels apart (more in
     small maps), the largest component first and the smaller ones side by side below it.
     """
-    import networkx as nx
-
     types = dict(graph.nodes(data="type"))
     hubs = ROW_TYPES + BOTTOM_TYPES
     simple = nx.Graph()
@@ -238,8 +242,6 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
     ``facts`` is a list of ``(kind, value)`` pairs describing the choice, for the title.
     Raises :class:`~rimograph.errors.RimographError` when nothing is left to show.
     """
-    import networkx as nx
-
     from .errors import RimographError
 
     facts = []

@@ -20,11 +20,11 @@ strings the extractor finds in the plan (:mod:`rimograph.extract`).
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import RimographError
 from .text import fold
 
 _LEGAL = r"\b(?:i?v\.?z\.?w\.?|nv|cvba|cv|bv)(?=\s|$)"
@@ -152,13 +152,24 @@ class Resolver:
 
 
 def read_rows(path) -> list[dict]:
-    """Rows of a UTF-8 CSV file as dicts (header stripped); ``[]`` when the file is missing."""
+    """Rows of a CSV table as dicts (cells stripped), read like ``rimograph validate`` reads
+    them (:func:`rimograph.tables.csv_records`); ``[]`` when the file is missing.
+
+    Raises :class:`~rimograph.errors.RimographError` naming the file when it is not UTF-8."""
+    from .tables import NotUtf8, csv_records
+
     path = Path(path)
     if not path.exists():
         return []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return [{(k or "").strip(): (v or "").strip() for k, v in row.items()}
-                for row in csv.DictReader(handle)]
+    try:
+        records = list(csv_records(path))
+    except NotUtf8 as exc:
+        raise RimographError(f"{path}: {exc}") from None
+    if not records:
+        return []
+    header = [h.strip() for h in records[0]]
+    return [dict(zip(header, (cell.strip() for cell in record))) for record in records[1:]
+            if any(cell.strip() for cell in record)]
 
 
 def resolver_for(graph_dir) -> Resolver:

@@ -128,10 +128,10 @@ def parse_date(text: str) -> tuple[date, date]:
 
 def _convert(kind: str, text: str):
     """Convert one cell; raises ValueError with a user-facing reason."""
-    if kind == "bool":
-        if text not in ("true", "false"):
+    if kind == "bool":  # spreadsheets write TRUE / FALSE
+        if text.lower() not in ("true", "false"):
             raise ValueError(f"expected true or false, got {text!r}")
-        return text == "true"
+        return text.lower() == "true"
     if kind == "int":
         if not text.isdigit():
             raise ValueError(f"expected a whole number, got {text!r}")
@@ -170,6 +170,25 @@ def _column_plan(columns, header):
     return plan
 
 
+class NotUtf8(ValueError):
+    """A table that is not UTF-8 (typically saved as 'CSV' instead of 'CSV UTF-8')."""
+
+
+def csv_records(path: Path):
+    """Yield the records (lists of cells) of one CSV table as a spreadsheet saves it: UTF-8
+    with or without BOM, ',' or ';' as separator (a spreadsheet in a Dutch or French locale
+    uses ';'). Raises :class:`NotUtf8` naming the file and byte for another encoding."""
+    try:
+        with Path(path).open(encoding="utf-8-sig", newline="") as handle:
+            first = handle.readline()
+            handle.seek(0)
+            delimiter = ";" if first.count(";") > first.count(",") else ","
+            yield from csv.reader(handle, delimiter=delimiter)
+    except UnicodeDecodeError as exc:
+        raise NotUtf8(f"not UTF-8 ({exc.reason} at byte {exc.start}); save it as 'CSV UTF-8' "
+                      "in the spreadsheet") from None
+
+
 def _read(path: Path, problems: list[Problem]) -> list[Row]:
     name = path.name
     columns = SCHEMA[name]
@@ -178,16 +197,10 @@ def _read(path: Path, problems: list[Problem]) -> list[Row]:
         return []
     mark = len(problems)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            # a spreadsheet in a Dutch or French locale saves CSV with ';': accept it
-            first = handle.readline()
-            handle.seek(0)
-            delimiter = ";" if first.count(";") > first.count(",") else ","
-            return _parse(name, columns, csv.reader(handle, delimiter=delimiter), problems)
-    except UnicodeDecodeError as exc:
+        return _parse(name, columns, csv_records(path), problems)
+    except NotUtf8 as exc:
         del problems[mark:]  # as if nothing of the file was read
-        problems.append(Problem(name, 0, "-", f"not UTF-8 ({exc.reason} at byte {exc.start}); "
-                                "save it as 'CSV UTF-8' in the spreadsheet"))
+        problems.append(Problem(name, 0, "-", str(exc)))
         return []
 
 
@@ -296,7 +309,13 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem]) -> None:
             else:
                 ids[node_id] = row
                 id_kinds[node_id] = kind
-    nis_codes = {row["nis"] for row in tables["municipalities.csv"]}
+    nis_codes = set()
+    for row in tables["municipalities.csv"]:  # the id is built from the NIS code, so they agree
+        if row["nis"] and row["id"] and row["id"] != f"municipality:{row['nis']}":
+            problems.append(Problem("municipalities.csv", row.row, "id",
+                                    f"{row['id']!r} does not match nis {row['nis']!r} "
+                                    f"(expected 'municipality:{row['nis']}')"))
+        nis_codes.add(row["nis"])
     for name, columns in SCHEMA.items():
         for col, kind in columns:
             kind = kind.rstrip("?")
