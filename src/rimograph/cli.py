@@ -137,11 +137,11 @@ def validate(graph_dir):
     Prints every problem as `file:row: field: what is wrong` (row = spreadsheet row, the header
     is row 1) and exits with code 1 if there is any; prints the node and edge counts if not.
     """
-    from .load import default_graph_dir
+    from .load import graph_folder
     from .model import build_graph
     from .tables import load_tables
 
-    graph_dir = graph_dir or default_graph_dir()
+    graph_dir = graph_folder(graph_dir)
     graph = build_graph(load_tables(graph_dir))
     click.echo(f"{graph_dir}: OK, {graph.number_of_nodes()} nodes, "
                f"{graph.number_of_edges()} edges")
@@ -601,12 +601,10 @@ def resources(what, scope, graph_dir, fmt):
       rimograph resources budget --scope vzw --format csv
     """
     from .analysis import budget_by_year, fte_by_theme
-    from .load import default_graph_dir
+    from .load import graph_folder
     from .tables import load_tables
 
-    graph_dir = graph_dir or default_graph_dir()
-    if not Path(graph_dir).is_dir():
-        raise click.ClickException(f"{graph_dir}: no such folder (give --graph DIR)")
+    graph_dir = graph_folder(graph_dir)
     tables = load_tables(graph_dir)
     if what == "fte":
         emit(fte_by_theme(tables), fmt)
@@ -713,9 +711,9 @@ def check_source_command(ctx, plan, graph_dir, exceptions, strict, fmt):
       rimograph check-source ../shared/plan/meerjarenplan-2021-2025-rimo-limburg.txt
     """
     from .check_source import check_source
-    from .load import default_graph_dir
+    from .load import graph_folder
 
-    diffs = check_source(plan, graph_dir or default_graph_dir(), exceptions, strict)
+    diffs = check_source(plan, graph_folder(graph_dir), exceptions, strict)
     rows = [d.row() for d in diffs]
     columns = ["status", "kind", "key", "line", "message", "reason"]
     if fmt == "table":
@@ -755,7 +753,7 @@ def resolve_partners_command(plan, graph_dir, show_all, suggest, fmt):
 
     from .check_source import _pair_entries
     from .extract import parse_plan
-    from .load import default_graph_dir
+    from .load import graph_folder
     from .output import render, write_atomic
     from .resolve import (
         read_rows,
@@ -765,7 +763,7 @@ def resolve_partners_command(plan, graph_dir, show_all, suggest, fmt):
         suggest_aliases,
     )
 
-    graph_dir = graph_dir or default_graph_dir()
+    graph_dir = graph_folder(graph_dir)
     parsed = parse_plan(plan)
     ids = {}
     if (Path(graph_dir) / "actions.csv").exists():

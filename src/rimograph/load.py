@@ -44,6 +44,16 @@ def default_graph_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "graph"
 
 
+def graph_folder(graph_dir=None) -> Path:
+    """``graph_dir``, or :func:`default_graph_dir` when None, checked to be a folder.
+
+    Raises :class:`~rimograph.errors.RimographError` when it is not."""
+    graph_dir = Path(graph_dir) if graph_dir else default_graph_dir()
+    if not graph_dir.is_dir():
+        raise RimographError(f"{graph_dir}: no such folder (give --graph DIR or set {ENV_VAR})")
+    return graph_dir
+
+
 def load_graph(graph_dir: Path | None = None):
     """Validate the tables of ``graph_dir`` and build the graph (see :mod:`rimograph.model`).
 
@@ -53,9 +63,7 @@ def load_graph(graph_dir: Path | None = None):
     Unchanged tables are not validated again: the graph comes from the cache described in this
     module's docstring (the same graph, attribute for attribute and in the same order).
     """
-    graph_dir = Path(graph_dir) if graph_dir else default_graph_dir()
-    if not graph_dir.is_dir():
-        raise RimographError(f"{graph_dir}: no such folder (give --graph DIR or set {ENV_VAR})")
+    graph_dir = graph_folder(graph_dir)
     cached = cache_path(graph_dir)
     graph = _read_cache(cached) if cached else None
     if graph is None:
@@ -70,9 +78,7 @@ def load_tables_and_graph(graph_dir: Path | None = None):
     :func:`rimograph.tables.load_tables`), for the tables that are no part of the graph, such as
     the staffing table ``fte.csv`` and the budget.
     """
-    graph_dir = Path(graph_dir) if graph_dir else default_graph_dir()
-    if not graph_dir.is_dir():
-        raise RimographError(f"{graph_dir}: no such folder (give --graph DIR or set {ENV_VAR})")
+    graph_dir = graph_folder(graph_dir)
     tables = load_tables(graph_dir)
     return tables, build_graph(tables)
 
