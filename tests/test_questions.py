@@ -210,3 +210,11 @@ def test_misspelled_names_suggest_the_right_node(graph):
     with pytest.raises(NotFound) as genk:
         find_node(municipalities, "Gent")
     assert str(genk.value).splitlines()[1].strip().startswith("municipality:71016")
+
+
+def test_show_finds_partners_by_the_plans_spelling(graph):
+    # "Lokaal bestuur Stad Genk" and "St.-Vincentius" are how partner lists write them
+    assert find_node(graph, "Stad Genk") == "partner:lokaal-bestuur-genk"
+    assert find_node(graph, "St.-Vincentius") == "partner:sint-vincentius-limburg"
+    with pytest.raises(NotFound, match="not a name"):
+        find_node(graph, "  ")

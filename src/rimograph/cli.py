@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,9 @@ class Group(click.Group):
                                        "fix them and run `rimograph validate`") from None
         except RimographError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:  # output piped into `head`, which has read enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except OSError as exc:  # a file that cannot be read or written: no traceback
             where = f"{exc.filename}: " if exc.filename else ""
             raise click.ClickException(f"{where}{exc.strerror or exc}") from None

@@ -8,12 +8,12 @@ a row are sorted lists of names. The CLI only formats these rows.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from itertools import chain
 
 from .errors import NotFound
 from .model import ENTRY_TYPES
+from .text import fold
 
 
 def _name(graph, node):
@@ -214,20 +214,20 @@ def stats(graph):
 
 
 def normalise(text: str) -> str:
-    """Lowercase, accents and punctuation dropped, apostrophe forms unified, spaces collapsed:
-    ``"Kolderbos en D’ierd"`` -> ``"kolderbos en dierd"``."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = "".join(c if c.isalnum() or c.isspace() else ("" if c in "'’‘`" else " ") for c in text)
-    return " ".join(text.split())
+    """:func:`rimograph.text.fold` with apostrophes dropped and other punctuation read as
+    spaces: ``"Kolderbos en D’ierd"`` -> ``"kolderbos en dierd"``."""
+    text = fold(text).replace("'", "")
+    return " ".join("".join(c if c.isalnum() or c.isspace() else " " for c in text).split())
 
 
 def find_node(graph, query: str) -> str:
     """Resolve a name or id to one node id.
 
     Tries, in order: the exact id; names equal after :func:`normalise`; names containing the
-    normalised query. Raises :class:`NotFound` when nothing matches (with the closest names by
-    fuzzy similarity) or when several nodes match (listing them, so the user can pick an id).
+    normalised query; then the same two tests on the ways the plan writes a partner (the
+    ``mention`` of its PARTNERS_WITH edges: "St.-Vincentius", "Lokaal bestuur Stad Genk").
+    Raises :class:`NotFound` when nothing matches (with the closest names by fuzzy similarity)
+    or when several nodes match (listing them, so the user can pick an id).
     """
     if query in graph:
         return query
@@ -235,13 +235,19 @@ def find_node(graph, query: str) -> str:
     if not wanted:
         raise NotFound(f"{query!r} is not a name: give a name or an id")
     names = {n: normalise(d.get("name", n)) for n, d in graph.nodes(data=True)}
-    for test in (lambda name: name == wanted, lambda name: wanted in name):
-        hits = sorted(n for n, name in names.items() if test(name))
-        if len(hits) == 1:
-            return hits[0]
-        if hits:
-            listed = "\n".join(f"  {h}  ({_name(graph, h)})" for h in hits[:20])
-            raise NotFound(f"{query!r} matches {len(hits)} nodes; give one of these ids:\n{listed}")
+    written = {}  # partner -> the plan's spellings of it
+    for _, partner, mention in graph.edges(data="mention"):
+        if mention:
+            written.setdefault(partner, set()).update(normalise(m) for m in mention.split("; "))
+    for forms in ({n: {name} for n, name in names.items()}, written):
+        for test in (lambda form: form == wanted, lambda form: wanted in form):
+            hits = sorted(n for n, found in forms.items() if any(test(f) for f in found))
+            if len(hits) == 1:
+                return hits[0]
+            if hits:
+                listed = "\n".join(f"  {h}  ({_name(graph, h)})" for h in hits[:20])
+                raise NotFound(f"{query!r} matches {len(hits)} nodes; give one of these ids:"
+                               f"\n{listed}")
     from rapidfuzz import fuzz, process
 
     # candidates: each name, and the short form in its parentheses ("CAW Limburg" in
