@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from rimograph import exports
+from rimograph.neo4j_backend import camel
 from rimograph.cli import cli
 
 
@@ -74,7 +75,7 @@ def _literal(text, i):
 
 def read_cypher(script, attribute_names):
     """Rebuild a MultiDiGraph from a script of :func:`rimograph.exports.to_cypher`."""
-    back = {exports.property_name(a): a for a in attribute_names}
+    back = {camel(a): a for a in attribute_names}
     graph = nx.MultiDiGraph()
     for line in script.splitlines():
         if line.startswith(("//", "CREATE CONSTRAINT")):
@@ -235,8 +236,8 @@ def test_tricky_cypher(tricky):
     del expected.nodes["partner:a"]["missing"]
     assert_same(expected, back, graph_attrs=False)
     assert exports.cypher_string("a'b\\c\nd\x01") == "'a\\'b\\\\c\\nd\\u0001'"
-    assert exports.property_name("line_start") == "lineStart"
-    assert exports.property_name("nis_2025") == "nis2025"
+    assert camel("line_start") == "lineStart"
+    assert camel("nis_2025") == "nis2025"
     assert exports.cypher_name("odd name") == "`odd name`"
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from .neo4j_backend import camel
 from .output import write_atomic
 
 FORMATS = ("graphml", "gexf", "json", "csv", "kumu", "cypher")
@@ -377,13 +378,6 @@ _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b
             "\f": "\\f"}
 
 
-def property_name(attribute: str) -> str:
-    """The Neo4j property name of a graph attribute: snake_case to camelCase
-    (``line_start`` -> ``lineStart``, ``nis_2025`` -> ``nis2025``)."""
-    head, *rest = attribute.split("_")
-    return head + "".join(part[:1].upper() + part[1:] for part in rest)
-
-
 def cypher_string(text: str) -> str:
     """``text`` as a single-quoted Cypher string literal: backslash, quote and control
     characters escaped (``\\n``, ``\\t``, ..., others as ``\\uXXXX``)."""
@@ -420,12 +414,8 @@ def cypher_value(value) -> str:
 
 
 def _cypher_map(attrs) -> str:
-    return "{" + ", ".join(f"{cypher_name(property_name(k))}: {cypher_value(v)}"
+    return "{" + ", ".join(f"{cypher_name(camel(k))}: {cypher_value(v)}"
                            for k, v in attrs.items()) + "}"
-
-
-def _snake(label):
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", label).lower()
 
 
 def to_cypher(graph) -> str:
@@ -435,7 +425,8 @@ def to_cypher(graph) -> str:
     (the node ``type``, PascalCase) and ``id``, setting all its properties
     (``SET n = {...}``), then one ``MERGE`` per edge (relationship type = edge type,
     UPPER_SNAKE) between nodes matched by label and id, setting its properties. Property names
-    are camelCase (:func:`property_name`); ``type`` is carried by the label or relationship
+    are camelCase (:func:`rimograph.neo4j_backend.camel`, as ``rimograph neo4j push`` names
+    them); ``type`` is carried by the label or relationship
     type and not repeated as a property; ``None`` values are left out. Every string is an
     escaped literal (:func:`cypher_string`). Running the script twice leaves the same graph.
     """
@@ -446,7 +437,7 @@ def to_cypher(graph) -> str:
              f"nodes, {graph.number_of_edges()} relationships. Written by rimograph export.",
              "// Run with: cypher-shell -f FILE (idempotent: MERGE on id)."]
     for label in labels:
-        lines.append(f"CREATE CONSTRAINT {_snake(label)}_id IF NOT EXISTS FOR "
+        lines.append(f"CREATE CONSTRAINT `rimograph_{label}_id` IF NOT EXISTS FOR "
                      f"(n:{cypher_name(label)}) REQUIRE n.id IS UNIQUE;")
     for node, attrs in sorted(clean.items()):
         props = {"id": str(node), **{k: v for k, v in attrs.items() if k != "type"}}
