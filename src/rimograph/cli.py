@@ -943,6 +943,8 @@ def report_command(out, lang, public, graph_dir):
 def image_command(graph, out, lang):
     """Draw the network map of the whole plan as a PNG or SVG image, for slides and print.
 
+    It shows what `rimograph map` shows by default (generic partners left out).
+
     The same positions, colours and shapes as the HTML map (`rimograph map`), with the legend,
     a title and the source drawn in; names where they do not overlap. 16 x 9 inches (PNG at
     200 dpi). The same data gives the same file.
@@ -953,10 +955,12 @@ def image_command(graph, out, lang):
       rimograph image --out exports/rimo-limburg.svg --lang en
     """
     from .image import draw_map, image_format
+    from .maps import ordered_subgraph, select
 
     image_format(out)  # a wrong suffix fails before the drawing starts
-    draw_map(graph, out, LABELS[lang]["whole_plan"], lang)
-    click.echo(f"{out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    shown = ordered_subgraph(graph, select(graph)[0])  # as `rimograph map`: no generic partners
+    draw_map(shown, out, LABELS[lang]["whole_plan"], lang)
+    click.echo(f"{out}: {shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges")
 
 
 def main():

@@ -48,7 +48,7 @@ def image_format(path) -> str:
 
 
 def node_size(degree: int) -> float:
-    """The node's radius in map pixels, as the HTML map computes it."""
+    """The node's marker size in points: grows with degree, capped at degree 20."""
     return 10 + 3 * min(degree, 20) ** 0.8
 
 

@@ -290,6 +290,18 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
     return nodes, facts
 
 
+def ordered_subgraph(graph, nodes):
+    """A copy of ``graph`` on ``nodes`` with nodes and edges added in sorted order (a
+    subgraph view would list them in set order, which changes from process to process)."""
+    keep = set(nodes)
+    copy = graph.__class__(**graph.graph)
+    copy.add_nodes_from((n, graph.nodes[n]) for n in sorted(keep))
+    copy.add_edges_from(sorted(((u, v, k, d) for u, v, k, d in graph.edges(keep, keys=True,
+                                                                           data=True)
+                                if v in keep), key=lambda e: e[:3]))
+    return copy
+
+
 def describe(facts, lang="nl") -> str:
     """A map title from :func:`select`'s facts, e.g. "Netwerk rond Woonzaak, 2 stappen, 2023"."""
     words = LABELS[lang]
