@@ -128,9 +128,3 @@ def test_fte_and_budget_commands():
     assert '"item": "Winst / verlies van het boekjaar (+/-)"' in output
     assert '"2021": 25416' in output
 
-
-def test_every_new_command_has_help():
-    for name in ("path", "centrality", "brokers", "communities", "overlap", "timeline",
-                 "resources", "export"):
-        command = cli.commands[name]
-        assert command.help and len(command.help.splitlines()[0]) > 20, name

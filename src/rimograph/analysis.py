@@ -443,7 +443,8 @@ def timeline_years(graph, years=PLAN_YEARS):
 # resources
 
 
-def _is_total(label):
+def is_total(label):
+    """Whether a row of the staffing table is its TOTAAL line."""
     return label.strip().upper().startswith("TOTAAL")
 
 
@@ -467,7 +468,7 @@ def fte_by_theme(tables):
     """
     themes = {row["id"]: row["name"] for row in tables["themes.csv"]}
     lines = sorted(tables["fte.csv"], key=lambda r: (r["line_start"], r.row))
-    total = sum(r["fte_total"] for r in lines if not _is_total(r["strategic_goal_label"]))
+    total = sum(r["fte_total"] for r in lines if not is_total(r["strategic_goal_label"]))
     rows = []
     for row in lines:
         rows.append({

@@ -36,7 +36,6 @@ NODE_TYPES = {
     "target_groups.csv": "TargetGroup",
 }
 ENTRY_TYPES = ("StrategicAction", "Project")
-_SOURCE = ("page", "line_start", "line_end")
 
 
 def _cite(row) -> dict:

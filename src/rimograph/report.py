@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from . import __version__, questions
-from .analysis import entry_period, fte_by_theme
+from .analysis import entry_period, fte_by_theme, is_total
 from .labels import REPORT_LABELS
 
 TIMELINE_START = date(2016, 1, 1)
@@ -269,7 +269,7 @@ def staff(tables, lang="nl") -> dict:
     ``total`` (bool: the TOTAAL line)) and ``pages``."""
     rows = []
     for row in fte_by_theme(tables):
-        total = row["label"].strip().upper().startswith("TOTAAL")
+        total = is_total(row["label"])
         rows.append({
             "label": row["label"], "theme_name": row["theme_name"], "total": total,
             "fte_decretal": number(row["fte_decretal"], lang),
