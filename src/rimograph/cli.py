@@ -584,8 +584,9 @@ def timeline(graph, year, ending, fmt):
 
 @cli.command()
 @click.argument("what", type=click.Choice(["fte", "budget"]), default="fte")
-@click.option("--scope", help="Budget only: vzw (the whole organisation) or "
-              "ac-vlaamse-overheid (the part the Flemish government funds).")
+@click.option("--scope", type=click.Choice(["vzw", "ac-vlaamse-overheid"], case_sensitive=False),
+              help="Budget only: vzw (the whole organisation) or ac-vlaamse-overheid (the part "
+              "the Flemish government funds) [default: both].")
 @click.option("--graph", "graph_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Folder with the curated tables [default: ./graph].")
 @format_option
