@@ -710,33 +710,33 @@ def _trim(text, start, end):
     return start, end
 
 
-def _find_depth0(text, start, end, char, last=True):
-    depth, found = 0, None
+def _outside_parentheses(text, start, end, chars):
+    """Positions in text[start:end] of any of ``chars`` that stand outside parentheses."""
+    depth = 0
     for i in range(start, end):
         c = text[i]
         if c == "(":
             depth += 1
         elif c == ")":
             depth = max(0, depth - 1)
-        elif c == char and depth == 0:
-            found = i
-            if not last:
-                return i
+        elif c in chars and depth == 0:
+            yield i
+
+
+def _find_depth0(text, start, end, char):
+    """The last position of ``char`` outside parentheses in text[start:end], or None."""
+    found = None
+    for found in _outside_parentheses(text, start, end, char):
+        pass
     return found
 
 
 def _split_at(text, start, end, separators):
     """Spans of text[start:end] between separator characters outside parentheses."""
-    spans, depth, begin = [], 0, start
-    for i in range(start, end):
-        c = text[i]
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(0, depth - 1)
-        elif c in separators and depth == 0:
-            spans.append((begin, i))
-            begin = i + 1
+    spans, begin = [], start
+    for i in _outside_parentheses(text, start, end, separators):
+        spans.append((begin, i))
+        begin = i + 1
     spans.append((begin, end))
     return spans
 

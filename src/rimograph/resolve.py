@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import RimographError
+from .model import resolve_mention
 from .text import fold
 
 _LEGAL = r"\b(?:i?v\.?z\.?w\.?|nv|cvba|cv|bv)(?=\s|$)"
@@ -121,7 +122,7 @@ class Resolver:
 
     def resolve(self, entry: str, mention: str) -> Resolution:
         """Resolve ``mention`` (as the plan writes it) in ``entry`` (an action or project id)."""
-        ids = self.exact.get((mention, entry)) or self.exact.get((mention, None))
+        ids = resolve_mention(self.exact, entry, mention)
         if ids:
             return Resolution(entry, mention, "exact", sorted(set(ids)), mention)
         form = normalise(mention)
