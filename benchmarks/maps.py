@@ -5,7 +5,7 @@
 
 1. ``rimograph map`` of the whole plan, cold processes, side by side with
    ``python -c "import networkx"`` (median of ``--runs``; the graph cache is warm, see
-   ``rimograph.load``).
+   ``rimograph.core.load``).
 2. A synthetic plan of about 5,000 nodes (``benchmarks/synthetic.py``): ``rimograph map
    --graph ...`` writes the map (cold process, timed), then the page is opened in headless
    Chromium with ``tests/browser.py`` ``open_page``, whose ``seconds`` runs from opening the

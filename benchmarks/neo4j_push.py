@@ -26,8 +26,8 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from rimograph import neo4j_backend as nb
-from rimograph.load import load_graph
+from rimograph.backends import neo4j as nb
+from rimograph.core.load import load_graph
 
 NEO4J_SH = ROOT / ".ci" / "neo4j.sh"
 
@@ -152,7 +152,7 @@ def start_server():
 
 
 def timed_push(conn, graph, replace=False, batch_size=nb.BATCH_SIZE):
-    """:func:`rimograph.neo4j_backend.push`; its report carries the seconds it took."""
+    """:func:`rimograph.backends.neo4j.push`; its report carries the seconds it took."""
     return nb.push(graph, conn.driver, conn.database, replace=replace, batch_size=batch_size)
 
 

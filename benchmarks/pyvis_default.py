@@ -17,8 +17,8 @@ import networkx as nx
 from playwright.sync_api import sync_playwright
 from pyvis.network import Network
 
-from rimograph.load import load_graph
-from rimograph.maps import select, write_map
+from rimograph.core.load import load_graph
+from rimograph.outputs.maps import select, write_map
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,15 +8,15 @@ For each size the tables are written by ``benchmarks/synthetic.py`` (into ``--wo
 when present) and measured in fresh processes, so one size's memory does not carry into the
 next:
 
-- **load + validate**: ``rimograph.tables.load_tables`` (read and check every table);
-  **build**: ``rimograph.model.build_graph``; both without the graph cache;
+- **load + validate**: ``rimograph.core.tables.load_tables`` (read and check every table);
+  **build**: ``rimograph.core.model.build_graph``; both without the graph cache;
 - **peak memory**: the measuring process's peak resident set (``ru_maxrss``), interpreter
   included, after loading and asking the questions;
 - **questions**: ``partners_spanning_themes(graph, 2)`` (= ``rimograph partners --min-themes
   2``), ``municipality_coverage`` and ``goal_coverage`` (= ``coverage municipalities`` and
   ``coverage goals``) on the loaded graph, after ``gc.freeze()`` as the CLI does; first run
   and median of three;
-- **cache**: ``rimograph.load.load_graph`` when the cache is filled (validate, build, write the
+- **cache**: ``rimograph.core.load.load_graph`` when the cache is filled (validate, build, write the
   JSON) and when it is read;
 - **CLI**: ``rimograph partners --min-themes 2 --format csv`` etc. end to end, cache warm.
 
@@ -57,9 +57,9 @@ def peak_gib():
 # -- inside the measuring subprocess ----------------------------------------------------------
 
 def measure_load(folder: Path) -> dict:
-    from rimograph import questions
-    from rimograph.model import build_graph
-    from rimograph.tables import load_tables
+    from rimograph.questions import coverage, partners
+    from rimograph.core.model import build_graph
+    from rimograph.core.tables import load_tables
 
     start = time.perf_counter()
     tables = load_tables(folder)
@@ -71,10 +71,10 @@ def measure_load(folder: Path) -> dict:
               "load_validate_s": loaded - start, "build_s": built - loaded,
               "peak_after_load_gib": peak_gib()}
     gc.freeze()  # as the CLI does after loading: the collector no longer walks the graph
-    for name, question in (("partners", lambda: questions.partners_spanning_themes(graph, 2)),
+    for name, question in (("partners", lambda: partners.partners_spanning_themes(graph, 2)),
                            ("coverage_municipalities",
-                            lambda: questions.municipality_coverage(graph)),
-                           ("coverage_goals", lambda: questions.goal_coverage(graph))):
+                            lambda: coverage.municipality_coverage(graph)),
+                           ("coverage_goals", lambda: coverage.goal_coverage(graph))):
         times = []
         for _ in range(3):
             start = time.perf_counter()
@@ -88,7 +88,7 @@ def measure_load(folder: Path) -> dict:
 
 
 def measure_cache(folder: Path) -> dict:
-    from rimograph.load import load_graph
+    from rimograph.core.load import load_graph
 
     start = time.perf_counter()
     graph = load_graph(folder)

@@ -8,7 +8,7 @@ interleaved round by round so that load on the machine hits all of them alike; t
     python benchmarks/startup.py --runs 11 --mode cache
     python benchmarks/startup.py --json /tmp/startup.json
 
-``--mode cache``: the graph cache (see ``rimograph.load``) lives in a temporary folder and is
+``--mode cache``: the graph cache (see ``rimograph.core.load``) lives in a temporary folder and is
 filled by one untimed run first, which is the normal state once a user has run any command on
 unchanged tables. ``--mode nocache``: ``RIMOGRAPH_NO_CACHE=1``, every run reads and validates
 the CSV tables. ``both`` (default) measures both.

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from rimograph.load import load_graph
+from rimograph.core.load import load_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 GRAPH_DIR = ROOT / "graph"
@@ -13,7 +13,7 @@ GRAPH_DIR = ROOT / "graph"
 
 @pytest.fixture(scope="session", autouse=True)
 def graph_cache(tmp_path_factory):
-    """The graph cache (rimograph.load) in a folder of this test run, never the user's."""
+    """The graph cache (rimograph.core.load) in a folder of this test run, never the user's."""
     mp = pytest.MonkeyPatch()
     mp.setenv("RIMOGRAPH_CACHE_DIR", str(tmp_path_factory.mktemp("rimograph-cache")))
     yield

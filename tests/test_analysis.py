@@ -4,11 +4,12 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from rimograph import analysis
+from rimograph.questions import network as net, resources
+from rimograph.questions import time as timing
 from rimograph.cli import cli
-from rimograph.errors import NoPath
-from rimograph.load import default_graph_dir
-from rimograph.tables import load_tables
+from rimograph.core.errors import NoPath
+from rimograph.core.load import default_graph_dir
+from rimograph.core.tables import load_tables
 
 CAW = "partner:caw-limburg"
 
@@ -22,7 +23,7 @@ def run(*args):
 def test_shortest_path_between_two_organisations(graph):
     # Woonzaak names the Vlaams Huurdersplatform and the Netwerk tegen Armoede (lines
     # 3372-3373); Trefpunt Armoede in Limburg names the Netwerk and CAW Limburg (3149-3150).
-    rows = analysis.shortest_paths(graph, "Vlaams Huurdersplatform", "CAW Limburg",
+    rows = net.shortest_paths(graph, "Vlaams Huurdersplatform", "CAW Limburg",
                                    relations=["PARTNERS_WITH"])
     assert rows == [{
         "path": 1, "hops": 4,
@@ -42,11 +43,11 @@ def test_path_command(graph):
 
 def test_no_path_says_how_to_widen(graph):
     with pytest.raises(NoPath, match="try --include-generic"):
-        analysis.shortest_paths(graph, "Woonzaak", "theme:wonen", relations=["TARGETS"])
+        net.shortest_paths(graph, "Woonzaak", "theme:wonen", relations=["TARGETS"])
 
 
 def test_partners_with_the_highest_degree(graph):
-    rows = analysis.centrality(graph)
+    rows = net.centrality(graph)
     top = [(r["partner"], r["degree"]) for r in rows[:3]]
     assert top == [(CAW, 15), ("partner:basiseducatie-limino", 9),
                    ("partner:lokaal-bestuur-beringen", 8)]
@@ -54,15 +55,15 @@ def test_partners_with_the_highest_degree(graph):
     assert caw["themes"] == 4 and "Wonen" in caw["theme_names"]
     assert caw["betweenness"] == max(r["betweenness"] for r in rows)
     assert all(not graph.nodes[r["partner"]]["generic"] for r in rows)
-    assert len(analysis.centrality(graph, include_generic=True)) > len(rows)
+    assert len(net.centrality(graph, include_generic=True)) > len(rows)
 
 
 def test_an_articulation_point_really_splits_the_network(graph):
-    rows = {r["partner"]: r for r in analysis.brokers(graph)}
+    rows = {r["partner"]: r for r in net.brokers(graph)}
     caw = rows[CAW]
     assert caw["articulation"] and caw["pieces"] >= 2
     assert "Café Anoniem in Hasselt" in caw["cut_off_entries"]
-    network = analysis.partner_network(graph)
+    network = net.partner_network(graph)
     cafe, woonzaak = "action:cafe-anoniem-in-hasselt", "action:woonzaak"
     assert nx.has_path(network, cafe, woonzaak)
     without = network.copy()
@@ -74,8 +75,8 @@ def test_an_articulation_point_really_splits_the_network(graph):
 
 
 def test_communities_are_deterministic_and_named(graph):
-    rows = analysis.communities(graph)
-    assert rows == analysis.communities(graph)
+    rows = net.communities(graph)
+    assert rows == net.communities(graph)
     assert 0.5 < rows[0]["modularity"] < 1
     members = [m for r in rows for m in r["members"]]
     assert len(members) == len(set(members))
@@ -84,18 +85,18 @@ def test_communities_are_deterministic_and_named(graph):
 
 
 def test_overlap(graph):
-    rows = analysis.overlap(graph, "actions", min_shared=5)
+    rows = net.overlap(graph, "actions", min_shared=5)
     pairs = {(r["a_name"], r["b_name"]): r["shared_names"] for r in rows}
     assert "Lokaal bestuur Beringen" in pairs[("Buurtgericht netwerk en buurtopbouwwerk in "
                                                "Beverlo", "De STEK Beringen-Mijn")]
-    partners = analysis.overlap(graph, "partners", min_shared=4)
+    partners = net.overlap(graph, "partners", min_shared=4)
     assert ("Centrum Algemeen Welzijnswerk Limburg (CAW Limburg)",
             "Centrum voor Basiseducatie LIMINO") in {(r["a_name"], r["b_name"]) for r in partners}
 
 
 def test_actions_running_in_2021_and_2025(graph):
-    in_2021 = {r["name"] for r in analysis.timeline(graph, 2021)}
-    in_2025 = {r["name"] for r in analysis.timeline(graph, 2025)}
+    in_2021 = {r["name"] for r in timing.timeline(graph, 2021)}
+    in_2025 = {r["name"] for r in timing.timeline(graph, 2025)}
     # Ons Centrum ends 31/03/2021; De STEK runs April 2020 - December 2022.
     assert {"Ons Centrum in Leopoldsburg", "De STEK", "Café Anoniem in Hasselt"} <= in_2021
     # Ieders Stem Telt Campagne Limburg starts 1/1/2023.
@@ -104,17 +105,17 @@ def test_actions_running_in_2021_and_2025(graph):
     # Brede School ends 30/06/2025; Woonzaak has an open end; OnderDak ends 31/12/2023.
     assert {"Brede School in Beringen-Mijn", "Woonzaak", "Café Anoniem in Hasselt"} <= in_2025
     assert not {"De STEK", "OnderDak in Sint-Truiden", "Ons Centrum in Leopoldsburg"} & in_2025
-    woonzaak = next(r for r in analysis.timeline(graph, 2025) if r["name"] == "Woonzaak")
+    woonzaak = next(r for r in timing.timeline(graph, 2025) if r["name"] == "Woonzaak")
     assert (woonzaak["start"], woonzaak["end"], woonzaak["assumed"]) == ("2019-01-01", "", "end")
-    ending = [r["name"] for r in analysis.timeline(graph, ending=True)]
+    ending = [r["name"] for r in timing.timeline(graph, ending=True)]
     assert ending[0] == "Ons Centrum in Leopoldsburg"
     assert "Brede School in Beringen-Mijn" in ending and "Woonzaak" not in ending
-    years = {r["year"]: r for r in analysis.timeline_years(graph)}
+    years = {r["year"]: r for r in timing.timeline_years(graph)}
     assert years[2021]["running"] == len(in_2021) and years[2025]["running"] == len(in_2025)
 
 
 def test_fte_for_wonen():
-    rows = analysis.fte_by_theme(load_tables(default_graph_dir()))
+    rows = resources.fte_by_theme(load_tables(default_graph_dir()))
     wonen = next(r for r in rows if r["theme"] == "theme:wonen")
     assert (wonen["fte_total"], wonen["fte_decretal"], wonen["page"]) == (2.5, 2.5, 111)
     assert rows[-1]["label"] == "TOTAAL VTE" and rows[-1]["fte_total"] == 45.77

@@ -9,9 +9,10 @@ Entries A1 (with project P1), A2, A3; partners X, Y, Z, W and the generic G:
 import networkx as nx
 import pytest
 
-from rimograph import analysis
-from rimograph.errors import NoPath, NotFound
-from rimograph.tables import Row
+from rimograph.questions import network as net, resources
+from rimograph.questions import time as timing
+from rimograph.core.errors import NoPath, NotFound
+from rimograph.core.tables import Row
 
 
 def _entry(graph, node, node_type, name, start=None, end=None):
@@ -71,17 +72,17 @@ def small():
 
 
 def test_partner_network_is_bipartite_without_generic(small):
-    network = analysis.partner_network(small)
+    network = net.partner_network(small)
     assert nx.is_bipartite(network)
     assert "partner:g" not in network
     assert sorted(network.edges) == sorted([
         ("action:a1", "partner:x"), ("action:a1", "partner:y"), ("action:a2", "partner:y"),
         ("action:a2", "partner:z"), ("action:a3", "partner:w"), ("partner:x", "project:p1")])
-    assert "partner:g" in analysis.partner_network(small, include_generic=True)
+    assert "partner:g" in net.partner_network(small, include_generic=True)
 
 
 def test_shortest_path_reads_as_a_chain(small):
-    rows = analysis.shortest_paths(small, "Zorg Zuid", "xenon")
+    rows = net.shortest_paths(small, "Zorg Zuid", "xenon")
     assert rows == [{
         "path": 1, "hops": 4,
         "chain": "Zorg Zuid <-PARTNERS_WITH- Actie Twee -PARTNERS_WITH-> Yvoor "
@@ -90,22 +91,22 @@ def test_shortest_path_reads_as_a_chain(small):
 
 
 def test_shortest_path_through_generic_only_when_asked(small):
-    rows = analysis.shortest_paths(small, "partner:z", "partner:x", include_generic=True)
+    rows = net.shortest_paths(small, "partner:z", "partner:x", include_generic=True)
     # sorted by the names along the path ("Yvoor" < "lokale besturen": plain string order)
     assert [r["nodes"][2] for r in rows] == ["partner:y", "partner:g"]
-    assert analysis.shortest_paths(small, "partner:z", "partner:x", limit=1,
+    assert net.shortest_paths(small, "partner:z", "partner:x", limit=1,
                                    include_generic=True)[0]["path"] == 1
 
 
 def test_shortest_path_errors(small):
     with pytest.raises(NoPath, match="try --include-generic"):
-        analysis.shortest_paths(small, "partner:w", "partner:x", relations=["PARTNERS_WITH"])
+        net.shortest_paths(small, "partner:w", "partner:x", relations=["PARTNERS_WITH"])
     with pytest.raises(NotFound):
-        analysis.shortest_paths(small, "nergens", "partner:x")
+        net.shortest_paths(small, "nergens", "partner:x")
 
 
 def test_centrality(small):
-    rows = analysis.centrality(small)
+    rows = net.centrality(small)
     assert [(r["name"], r["degree"], r["themes"]) for r in rows] == [
         ("Yvoor", 2, 2), ("Xenon vzw", 2, 1), ("Wijkwerking", 1, 0), ("Zorg Zuid", 1, 1)]
     by_name = {r["name"]: r for r in rows}
@@ -116,7 +117,7 @@ def test_centrality(small):
 
 
 def test_brokers(small):
-    rows = analysis.brokers(small)
+    rows = net.brokers(small)
     assert [r["name"] for r in rows] == ["Xenon vzw", "Yvoor", "Wijkwerking"]
     xenon, yvoor, wijk = rows
     assert yvoor["articulation"] and yvoor["pieces"] == 2
@@ -126,8 +127,8 @@ def test_brokers(small):
 
 
 def test_communities_are_reproducible(small):
-    rows = analysis.communities(small, seed=1)
-    assert rows == analysis.communities(small, seed=1)
+    rows = net.communities(small, seed=1)
+    assert rows == net.communities(small, seed=1)
     members = [set(r["members"]) for r in rows]
     assert {"action:a3", "partner:w"} in members
     assert sum(r["size"] for r in rows) == 8
@@ -135,28 +136,28 @@ def test_communities_are_reproducible(small):
 
 
 def test_overlap(small):
-    assert analysis.overlap(small, "actions", min_shared=2) == []
-    rows = analysis.overlap(small, "actions", min_shared=1)
+    assert net.overlap(small, "actions", min_shared=2) == []
+    rows = net.overlap(small, "actions", min_shared=1)
     assert [(r["a_name"], r["b_name"], r["shared_names"]) for r in rows] == [
         ("Actie Een", "Actie Twee", ["Yvoor"]), ("Actie Een", "Project Een", ["Xenon vzw"])]
-    rows = analysis.overlap(small, "actions", min_shared=2, include_generic=True)
+    rows = net.overlap(small, "actions", min_shared=2, include_generic=True)
     assert rows == []
-    rows = analysis.overlap(small, "partners", min_shared=1)
+    rows = net.overlap(small, "partners", min_shared=1)
     assert [(r["a_name"], r["b_name"], r["shared"], r["jaccard"]) for r in rows] == [
         ("Xenon vzw", "Yvoor", 1, round(1 / 3, 3)), ("Yvoor", "Zorg Zuid", 1, 0.5)]
 
 
 def test_timeline(small):
-    assert [r["name"] for r in analysis.timeline(small, 2021)] == [
+    assert [r["name"] for r in timing.timeline(small, 2021)] == [
         "Actie Drie", "Actie Een", "Actie Twee", "Project Een"]
-    assert [r["name"] for r in analysis.timeline(small, 2025)] == ["Actie Een"]
-    assert [r["name"] for r in analysis.timeline(small, 2019)] == ["Actie Een", "Project Een"]
-    drie = analysis.timeline(small, 2023)[0]
+    assert [r["name"] for r in timing.timeline(small, 2025)] == ["Actie Een"]
+    assert [r["name"] for r in timing.timeline(small, 2019)] == ["Actie Een", "Project Een"]
+    drie = timing.timeline(small, 2023)[0]
     assert (drie["first_day"], drie["last_day"], drie["assumed"]) == \
         ("2021-01-01", "2023-12-31", "start")
-    assert [r["name"] for r in analysis.timeline(small, ending=True)] == [
+    assert [r["name"] for r in timing.timeline(small, ending=True)] == [
         "Project Een", "Actie Twee", "Actie Drie"]
-    years = {r["year"]: r for r in analysis.timeline_years(small)}
+    years = {r["year"]: r for r in timing.timeline_years(small)}
     assert [years[y]["running"] for y in range(2021, 2026)] == [4, 4, 2, 1, 1]
     assert years[2022]["ending_names"] == ["Actie Twee", "Project Een"]
     assert years[2021]["starting"] == 0  # an assumed start does not count
@@ -187,11 +188,11 @@ def test_resources():
             {"year": 2021, "section": "kosten", "item": "Lonen", "amount_eur": 50.0,
              "scope": "ac", "code": "62", **{**source, "line_start": 5}}]),
     }
-    fte = analysis.fte_by_theme(tables)
+    fte = resources.fte_by_theme(tables)
     assert [(r["label"], r["theme_name"], r["fte_total"], r["share_of_total_pct"])
             for r in fte] == [("Wonen", "Wonen", 2.5, 25.0), ("Overhead", "", 7.5, 75.0),
                               ("TOTAAL VTE", "", 10.0, 100.0)]
-    budget = analysis.budget_by_year(tables)
+    budget = resources.budget_by_year(tables)
     assert [(r["scope"], r["2021"], r["2022"]) for r in budget] == [("vzw", 100, 110.5),
                                                                    ("ac", 50, None)]
-    assert analysis.budget_by_year(tables, scope="ac")[0]["pages"] == [111]
+    assert resources.budget_by_year(tables, scope="ac")[0]["pages"] == [111]

@@ -1,12 +1,12 @@
-"""The graph cache of rimograph.load: same graph as a fresh build, never stale, never trusted
+"""The graph cache of rimograph.core.load: same graph as a fresh build, never stale, never trusted
 when broken."""
 
 import json
 
 import pytest
 
-from rimograph import load
-from rimograph.errors import DataError
+from rimograph.core import load
+from rimograph.core.errors import DataError
 
 from .conftest import GRAPH_DIR, append_row
 

@@ -6,11 +6,11 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from rimograph.check_source import check_source
+from rimograph.source.check import check_source
 from rimograph.cli import cli
-from rimograph.errors import RimographError
-from rimograph.extract import parse_plan, write_drafts
-from rimograph.resolve import Resolver, normalise
+from rimograph.core.errors import RimographError
+from rimograph.source.extract import parse_plan, write_drafts
+from rimograph.source.resolve import Resolver, normalise
 
 from .conftest import GRAPH_DIR
 from .test_extract import PLAN

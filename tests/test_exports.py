@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from rimograph import exports
-from rimograph.neo4j_backend import camel
+from rimograph.outputs import exports
+from rimograph.backends.neo4j import camel
 from rimograph.cli import cli
 
 
@@ -74,7 +74,7 @@ def _literal(text, i):
 
 
 def read_cypher(script, attribute_names):
-    """Rebuild a MultiDiGraph from a script of :func:`rimograph.exports.to_cypher`."""
+    """Rebuild a MultiDiGraph from a script of :func:`rimograph.outputs.exports.to_cypher`."""
     back = {camel(a): a for a in attribute_names}
     graph = nx.MultiDiGraph()
     for line in script.splitlines():

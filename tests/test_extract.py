@@ -1,4 +1,4 @@
-"""The plan extractor (rimograph.extract): facts of the real plan, and small fragments.
+"""The plan extractor (rimograph.source.extract): facts of the real plan, and small fragments.
 
 The real plan is ``shared/plan/meerjarenplan-2021-2025-rimo-limburg.txt`` next to the checkout
 (``Path(__file__).parents[2] / "shared/plan"``), or the file named by $RIMOGRAPH_PLAN.
@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from rimograph.cli import cli
-from rimograph.errors import RimographError
-from rimograph.extract import parse_plan, parse_timing, read_plan_text
+from rimograph.core.errors import RimographError
+from rimograph.source.extract import parse_plan, parse_timing, read_plan_text
 
 PLAN_NAME = "meerjarenplan-2021-2025-rimo-limburg.txt"
 

@@ -6,8 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from rimograph.cli import cli
-from rimograph.image import MARKERS, draw_map
-from rimograph.labels import TYPE_STYLE
+from rimograph.outputs.image import MARKERS, draw_map
+from rimograph.outputs.labels import TYPE_STYLE
 
 from .conftest import GRAPH_DIR
 

@@ -5,7 +5,7 @@ import re
 from click.testing import CliRunner
 
 from rimograph.cli import cli
-from rimograph.maps import write_map
+from rimograph.outputs.maps import write_map
 
 from .browser import open_page
 

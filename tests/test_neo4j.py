@@ -20,8 +20,8 @@ from urllib.parse import urlparse
 import pytest
 from click.testing import CliRunner
 
-from rimograph import neo4j_backend as nb
-from rimograph import questions
+from rimograph.backends import neo4j as nb
+from rimograph.questions import coverage, nodes, partners
 from rimograph.cli import cli
 
 URI = os.environ.get("NEO4J_URI")
@@ -34,15 +34,15 @@ pytestmark = pytest.mark.skipif(
 
 # Every named query and the embedded question it must equal, with the parameters to try.
 EMBEDDED = {
-    "partners-spanning-themes": (questions.partners_spanning_themes,
+    "partners-spanning-themes": (partners.partners_spanning_themes,
                                  [{}, {"min_themes": 1}, {"min_themes": 3},
                                   {"min_themes": 1, "include_generic": True}]),
-    "municipality-coverage": (questions.municipality_coverage, [{}]),
-    "province-wide": (questions.province_wide, [{}]),
-    "goal-coverage": (questions.goal_coverage, [{}, {"include_internal": True}]),
-    "stats": (questions.stats, [{}]),
+    "municipality-coverage": (coverage.municipality_coverage, [{}]),
+    "province-wide": (coverage.province_wide, [{}]),
+    "goal-coverage": (coverage.goal_coverage, [{}, {"include_internal": True}]),
+    "stats": (nodes.stats, [{}]),
 }
-NEIGHBOURHOOD = "node-neighbourhood"  # questions.neighbours, for every node of the plan
+NEIGHBOURHOOD = "node-neighbourhood"  # nodes.neighbours, for every node of the plan
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def counts_in_neo4j(conn):
 
 
 def counts_in_graph(graph):
-    rows = questions.stats(graph)
+    rows = nodes.stats(graph)
     return ({r["type"]: r["count"] for r in rows if r["kind"] == "node"},
             {r["type"]: r["count"] for r in rows if r["kind"] == "edge"})
 
@@ -169,7 +169,7 @@ def test_pull_command_writes_node_link_json(conn, graph, pushed, tmp_path):
     result = CliRunner().invoke(cli, ["neo4j", "pull", "--out", str(out), "--format", "json"],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == questions.stats(graph)
+    assert json.loads(result.stdout) == nodes.stats(graph)
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data["nodes"]) == 396 and len(data["edges"]) == 827
 
@@ -200,7 +200,7 @@ def test_replace_after_removing_a_partner_leaves_exactly_the_new_data(conn, grap
         assert_same_graph(nb.pull(conn.driver, conn.database), changed)
         rows = nb.run_query(conn.driver, conn.database, nb.get_query("partners-spanning-themes"))
         assert partner not in {r["partner"] for r in rows}
-        assert rows == questions.partners_spanning_themes(changed)
+        assert rows == partners.partners_spanning_themes(changed)
     finally:
         back = replace_with(conn, graph)
     assert back.counters["nodes_created"] == 1
@@ -268,7 +268,7 @@ def test_node_neighbourhood_equals_neighbours_for_every_node(conn, graph, pushed
     query = nb.get_query(NEIGHBOURHOOD)
     for node in graph.nodes:
         assert nb.run_query(conn.driver, conn.database, query, {"id": node}) == \
-            questions.neighbours(graph, node), node
+            nodes.neighbours(graph, node), node
 
 
 def test_rows_are_sorted_like_python_beyond_the_basic_plane(conn, graph, pushed):

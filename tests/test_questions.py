@@ -6,9 +6,11 @@ import pytest
 from click.testing import CliRunner
 
 from rimograph.cli import cli
-from rimograph.errors import NotFound
-from rimograph.questions import (find_node, goal_coverage, municipality_coverage,
-                                 partners_spanning_themes, province_wide, stats)
+from rimograph.core.errors import NotFound
+from rimograph.core.model import find_node
+from rimograph.questions.coverage import goal_coverage, municipality_coverage, province_wide
+from rimograph.questions.partners import partners_spanning_themes
+from rimograph.questions.nodes import stats
 
 
 def partners_of(graph, entry):

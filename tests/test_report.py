@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from rimograph.cli import cli
-from rimograph.load import load_tables_and_graph
-from rimograph.report import render_report, write_report
+from rimograph.core.load import load_tables_and_graph
+from rimograph.outputs.report import render_report, write_report
 
 from .browser import CHROMIUM, open_page
 from .conftest import GRAPH_DIR

@@ -4,8 +4,8 @@ import sys
 
 import networkx as nx
 
-from rimograph import maps
-from rimograph.load import load_graph
+from rimograph.outputs import maps
+from rimograph.core.load import load_graph
 
 from .conftest import ROOT
 

@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .errors import RimographError
-from .text import clean_spaces, collapse, fold, slugify
+from ..core.errors import RimographError
+from ..core.text import clean_spaces, collapse, fold, slugify
 
 DRAFT = "DRAFT"
 _HEADER = re.compile(r"^\s*Meerjarenplan\s+\d{4}\s*-\s*\d{4}\s*\|.*?(\d+)\s*\|\s*$")
@@ -1153,8 +1153,8 @@ def write_drafts(plan: Plan, out) -> dict[str, int]:
     import csv
     import io
 
-    from .output import write_atomic
-    from .tables import SCHEMA
+    from ..core.files import write_atomic
+    from ..core.tables import SCHEMA
 
     counts = {}
     for name, rows in draft_tables(plan).items():

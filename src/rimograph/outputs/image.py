@@ -1,7 +1,7 @@
 """Static images of the network map (PNG or SVG) for slides and print.
 
-The picture is the HTML map's: the same positions (:func:`rimograph.maps.layout`), the same
-colours and shapes per node type (:data:`rimograph.labels.TYPE_STYLE`, vis shapes mapped to
+The picture is the HTML map's: the same positions (:func:`rimograph.outputs.maps.layout`), the same
+colours and shapes per node type (:data:`rimograph.outputs.labels.TYPE_STYLE`, vis shapes mapped to
 matplotlib markers), node size by degree, possible contributions dashed; the legend, a title
 and the source are drawn in. matplotlib (Agg) and networkx draw it; matplotlib is imported only
 here, when an image is made.
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import __version__
-from .errors import RimographError
+from .. import __version__
+from ..core.errors import RimographError
 from .labels import IMAGE_LABELS, LABELS, TYPE_STYLE, type_label
 
 FORMATS = ("png", "svg")
@@ -40,7 +40,7 @@ EDGE_CERTAIN = "#5f6b76"
 def image_format(path) -> str:
     """The image format of ``path`` from its suffix (``png`` or ``svg``).
 
-    Raises :class:`~rimograph.errors.RimographError` for any other suffix."""
+    Raises :class:`~rimograph.core.errors.RimographError` for any other suffix."""
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise RimographError(f"{path}: give a file name ending in .png or .svg")
@@ -96,7 +96,7 @@ def draw_map(graph, out, title: str, lang: str = "nl", width: float = 16.0,
     Parameters
     ----------
     graph : networkx.MultiDiGraph
-        As built by :func:`rimograph.model.build_graph`, or a subgraph of it.
+        As built by :func:`rimograph.core.model.build_graph`, or a subgraph of it.
     out : path
         ``.png`` or ``.svg``; folders are created, the file is written atomically.
     title : str
@@ -125,7 +125,7 @@ def draw_map(graph, out, title: str, lang: str = "nl", width: float = 16.0,
     from matplotlib.lines import Line2D
 
     from .maps import layout
-    from .output import write_atomic
+    from ..core.files import write_atomic
 
     fmt = image_format(out)
     if graph.number_of_nodes() == 0:

@@ -15,11 +15,15 @@ The same tables always give the same file: no timestamps, everything sorted.
 
 from __future__ import annotations
 
+
 from datetime import date, timedelta
 from pathlib import Path
 
-from . import __version__, questions
-from .analysis import entry_period, fte_by_theme, is_total
+from .. import __version__
+from ..core.model import entry_period, parent_action
+from ..questions.coverage import municipality_coverage, province_wide
+from ..questions.partners import partners_spanning_themes
+from ..questions.resources import fte_by_theme, is_total
 from .labels import REPORT_LABELS
 
 TIMELINE_START = date(2016, 1, 1)
@@ -149,16 +153,16 @@ def matrix(graph) -> dict:
 
 def municipality_groups(graph) -> dict:
     """The 42 municipalities grouped by their 2025 municipality (see
-    :func:`rimograph.questions.municipality_coverage`).
+    :func:`rimograph.questions.coverage.municipality_coverage`).
 
     Returns a dict with ``groups`` (each: ``name_2025``, ``merged`` (bool), ``covered`` (bool:
     any member has a local entry), ``rows`` = the coverage rows of its members, uncovered
     first), sorted with the wholly uncovered groups first, then by name; ``uncovered`` and
     ``total`` (municipalities 2019-2024), ``uncovered_2025`` and ``total_2025`` (groups),
-    ``province_wide`` (rows of :func:`rimograph.questions.province_wide`) and ``pages`` (of the
+    ``province_wide`` (rows of :func:`rimograph.questions.coverage.province_wide`) and ``pages`` (of the
     location facts).
     """
-    rows = questions.municipality_coverage(graph)
+    rows = municipality_coverage(graph)
     by_group: dict[str, list] = {}
     for row in rows:
         by_group.setdefault(row["name_2025"], []).append(row)
@@ -170,7 +174,7 @@ def municipality_groups(graph) -> dict:
         "groups": groups,
         "uncovered": sum(1 for r in rows if not r["entries"]), "total": len(rows),
         "uncovered_2025": sum(1 for g in groups if not g["covered"]), "total_2025": len(groups),
-        "province_wide": questions.province_wide(graph),
+        "province_wide": province_wide(graph),
         "pages": page_ranges(d["page"] for _, _, d in _edges(graph, "ACTIVE_IN")),
     }
 
@@ -180,7 +184,7 @@ def municipality_groups(graph) -> dict:
 
 
 def partner_spread(graph) -> dict:
-    """Partners by number of themes (:func:`rimograph.questions.partners_spanning_themes` with
+    """Partners by number of themes (:func:`rimograph.questions.partners.partners_spanning_themes` with
     ``min_themes=1``, generic partners left out).
 
     Returns a dict with ``themes`` (the five themes: id, name), ``several`` (rows of partners
@@ -189,7 +193,7 @@ def partner_spread(graph) -> dict:
     ``n`` partners, most themes first), ``total`` and ``pages`` (of the partner lists).
     """
     themes = [{"id": t, "name": graph.nodes[t]["name"]} for t in _by_line(graph, "Theme")]
-    rows = questions.partners_spanning_themes(graph, min_themes=1)
+    rows = partners_spanning_themes(graph, min_themes=1)
     rows.sort(key=lambda r: (-r["themes"], -r["entries"], r["name"].casefold(), r["partner"]))
     several, single = [], {t["name"]: [] for t in themes}
     for row in rows:
@@ -240,14 +244,14 @@ def timeline(graph) -> dict:
     """Bars for every strategic action and, below it, its projects.
 
     A bar runs from the first day of ``start`` to the last day of ``end`` at the precision the
-    plan gives (:func:`rimograph.analysis.entry_period`), clipped to 2016-2025 (``before`` holds
+    plan gives (:func:`rimograph.core.model.entry_period`), clipped to 2016-2025 (``before`` holds
     the start year of entries that began earlier). Returns a dict with ``years``, ``plan_left``
     and ``plan_width`` (the plan period 2021-2025, in percent), ``rows`` (actions in the plan's
     order, each with ``projects``), ``pages``. Positions are percentages of 2016-2025.
     """
     projects: dict[str, list] = {}
     for project in _by_line(graph, "Project"):
-        projects.setdefault(questions.parent_action(graph, project), []).append(project)
+        projects.setdefault(parent_action(graph, project), []).append(project)
     rows, pages = [], []
     for action in _by_line(graph, "StrategicAction"):
         row = _bar(graph, action)
@@ -264,7 +268,7 @@ def timeline(graph) -> dict:
 
 
 def staff(tables, lang="nl") -> dict:
-    """The staffing table (:func:`rimograph.analysis.fte_by_theme`) with figures formatted for
+    """The staffing table (:func:`rimograph.questions.resources.fte_by_theme`) with figures formatted for
     ``lang``: ``rows`` (label, theme_name, the figures as text and ``fte_total_value``,
     ``total`` (bool: the TOTAAL line)) and ``pages``."""
     rows = []
@@ -303,7 +307,7 @@ def render_report(graph, tables, lang: str = "nl", public: bool = False) -> str:
     """The report as one HTML string (CSS inlined, no scripts, no external resources)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    env = Environment(loader=PackageLoader("rimograph"), undefined=StrictUndefined,
+    env = Environment(loader=PackageLoader("rimograph.outputs"), undefined=StrictUndefined,
                       autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
     return env.get_template("report.html.j2").render(**report_data(graph, tables, lang, public))
@@ -311,7 +315,7 @@ def render_report(graph, tables, lang: str = "nl", public: bool = False) -> str:
 
 def write_report(graph, tables, out, lang: str = "nl", public: bool = False) -> Path:
     """Write the report to ``out`` (UTF-8, atomically). Returns the path."""
-    from .output import write_atomic
+    from ..core.files import write_atomic
 
     write_atomic(out, render_report(graph, tables, lang, public))
     return Path(out)

@@ -3,7 +3,7 @@
 Three steps, in order, and only the first two resolve:
 
 1. **exact**: the mention is an alias of ``aliases.csv`` (an alias for this entry first, else one
-   valid everywhere), as :func:`rimograph.model.resolve_mention` does;
+   valid everywhere), as :func:`rimograph.core.model.resolve_mention` does;
 2. **normalised**: the mention's :func:`normalise` form equals that of exactly one alias or
    partner name (case, accents, punctuation, quotes, "vzw", "St."/"Sint", "Stad X"/"lokaal
    bestuur X", "OCMW van X" forms, leading articles); when the form points at two different
@@ -15,7 +15,7 @@ resolve-partners``) and can be written as alias rows for a person to review and 
 ``aliases.csv`` (:func:`suggest_aliases`).
 
 Source of facts: ``graph/aliases.csv`` and ``graph/partners.csv`` (curated), and the partner
-strings the extractor finds in the plan (:mod:`rimograph.extract`).
+strings the extractor finds in the plan (:mod:`rimograph.source.extract`).
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import RimographError
-from .model import resolve_mention
-from .text import fold
+from ..core.errors import RimographError
+from ..core.model import resolve_mention
+from ..core.text import fold
 
 _LEGAL = r"\b(?:i?v\.?z\.?w\.?|nv|cvba|cv|bv)(?=\s|$)"
 _LOCAL_GOVERNMENT = re.compile(
@@ -154,10 +154,10 @@ class Resolver:
 
 def read_rows(path) -> list[dict]:
     """Rows of a CSV table as dicts (cells stripped), read like ``rimograph validate`` reads
-    them (:func:`rimograph.tables.csv_records`); ``[]`` when the file is missing.
+    them (:func:`rimograph.core.tables.csv_records`); ``[]`` when the file is missing.
 
-    Raises :class:`~rimograph.errors.RimographError` naming the file when it is not UTF-8."""
-    from .tables import NotUtf8, csv_records
+    Raises :class:`~rimograph.core.errors.RimographError` naming the file when it is not UTF-8."""
+    from ..core.tables import NotUtf8, csv_records
 
     path = Path(path)
     if not path.exists():

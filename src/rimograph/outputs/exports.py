@@ -12,7 +12,7 @@ cypher     a Cypher script that recreates the graph in Neo4j (``cypher-shell -f`
 =========  ==========================================================================  =========
 
 Every file is rendered in memory first and then written with
-:func:`rimograph.output.write_atomic`, so an export is never left half-written.
+:func:`rimograph.core.files.write_atomic`, so an export is never left half-written.
 
 GraphML and GEXF refuse lists, dicts and ``None`` as attribute values, and turn ids into
 strings: :func:`sanitise` makes a copy they accept (string ids and keys, lists joined with
@@ -35,8 +35,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from .neo4j_backend import camel
-from .output import write_atomic
+from ..backends.neo4j import camel
+from ..core.files import write_atomic
 
 FORMATS = ("graphml", "gexf", "json", "csv", "kumu", "cypher")
 EXTENSIONS = {"graphml": ".graphml", "gexf": ".gexf", "json": ".json", "csv": "",
@@ -242,8 +242,8 @@ def to_csv(graph) -> tuple[str, str]:
 
 def _column_kinds() -> dict[str, str]:
     """Column -> kind (int, num, bool) for the non-text attributes of the plan graph, from
-    :data:`rimograph.tables.SCHEMA` and the attributes :mod:`rimograph.model` adds."""
-    from .tables import SCHEMA
+    :data:`rimograph.core.tables.SCHEMA` and the attributes :mod:`rimograph.core.model` adds."""
+    from ..core.tables import SCHEMA
 
     kinds = {"generic": "bool", "fte": "num"}
     for columns in SCHEMA.values():
@@ -307,7 +307,7 @@ def kumu_sheets(graph, lang="nl") -> tuple[list[dict], list[dict]]:
     basis and citation). Sorted by ID, and by From, To, Type.
     """
     from .labels import RELATIONS, type_label
-    from .questions import entry_themes
+    from ..core.model import entry_themes
 
     elements = []
     for node, attrs in sorted(graph.nodes(data=True)):
@@ -425,7 +425,7 @@ def to_cypher(graph) -> str:
     (the node ``type``, PascalCase) and ``id``, setting all its properties
     (``SET n = {...}``), then one ``MERGE`` per edge (relationship type = edge type,
     UPPER_SNAKE) between nodes matched by label and id, setting its properties. Property names
-    are camelCase (:func:`rimograph.neo4j_backend.camel`, as ``rimograph neo4j push`` names
+    are camelCase (:func:`rimograph.backends.neo4j.camel`, as ``rimograph neo4j push`` names
     them); ``type`` is carried by the label or relationship
     type and not repeated as a property; ``None`` values are left out. Every string is an
     escaped literal (:func:`cypher_string`). Running the script twice leaves the same graph.

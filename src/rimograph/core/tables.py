@@ -2,7 +2,7 @@
 
 The schema of every file is declared once in :data:`SCHEMA` (see ``graph/README.md`` for the
 meaning of each column). :func:`load_tables` reads every file, checks it, and either returns all
-rows or raises :class:`~rimograph.errors.DataError` listing every problem as
+rows or raises :class:`~rimograph.core.errors.DataError` listing every problem as
 ``file:row: field: what is wrong`` (row = spreadsheet row, the header is row 1). Nothing is
 returned half-checked, so no command can build a graph from a broken table.
 """

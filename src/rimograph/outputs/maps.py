@@ -15,17 +15,17 @@ from pathlib import Path
 
 import networkx as nx
 
-from . import questions
-from .model import ENTRY_TYPES
+from ..core import model
+from ..core.model import ENTRY_TYPES
 from .labels import LABELS, RELATIONS, TYPE_STYLE, VALUES, type_label
 
 INTERNAL = ("fte", "note")  # node attributes left out of public maps and reports
 
 
 def entry_years(data) -> list[int]:
-    """The years an action or project runs, from :func:`rimograph.analysis.entry_period` (a
+    """The years an action or project runs, from :func:`rimograph.core.model.entry_period` (a
     missing start is taken as 2021, a missing or open end as 2025, the plan's period)."""
-    from .analysis import entry_period
+    from ..core.model import entry_period
 
     first, last, _ = entry_period(data)
     return list(range(first.year, last.year + 1))
@@ -35,16 +35,16 @@ def facets(graph) -> dict[str, dict]:
     """Per node: the themes, municipalities and years it belongs to, for the map's filters.
 
     Entries (actions, projects) have their own (themes through certain contributions, see
-    :func:`rimograph.questions.entry_themes`). A theme or municipality belongs to the entries
+    :func:`rimograph.core.model.entry_themes`). A theme or municipality belongs to the entries
     that have it; a strategic goal to the entries contributing to its operational goals; every
     other node (operational goal, partner, neighbourhood, target group) to the entries it is
     linked to directly. Values: sorted lists of theme names, municipality names, years."""
     own = {}
-    for entry in questions.entries(graph):
+    for entry in model.entries(graph):
         own[entry] = {
-            "themes": {graph.nodes[t]["name"] for t in questions.entry_themes(graph, entry)},
+            "themes": {graph.nodes[t]["name"] for t in model.entry_themes(graph, entry)},
             "municipalities": {graph.nodes[m]["name"]
-                               for m in questions.entry_municipalities(graph, entry)},
+                               for m in model.entry_municipalities(graph, entry)},
             "years": set(entry_years(graph.nodes[entry])),
         }
     result = {}
@@ -240,27 +240,27 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
     - generic partners (categories, roles) only with ``include_generic``.
 
     ``facts`` is a list of ``(kind, value)`` pairs describing the choice, for the title.
-    Raises :class:`~rimograph.errors.RimographError` when nothing is left to show.
+    Raises :class:`~rimograph.core.errors.RimographError` when nothing is left to show.
     """
-    from .errors import RimographError
+    from ..core.errors import RimographError
 
     facts = []
     nodes = set(graph.nodes)
     if focus:
         nodes = set(nx.ego_graph(graph.to_undirected(as_view=True), focus, radius=depth))
         facts.append(("focus", (graph.nodes[focus]["name"], depth)))
-    chosen = set(questions.entries(graph))
+    chosen = set(model.entries(graph))
     if theme:
-        chosen = {e for e in chosen if theme in questions.entry_themes(graph, e)}
+        chosen = {e for e in chosen if theme in model.entry_themes(graph, e)}
         facts.append(("theme", graph.nodes[theme]["name"]))
     if goal:
         actions = {u for u, _, k in graph.in_edges(goal, keys=True) if k == "CONTRIBUTES_TO"}
-        chosen = {e for e in chosen if questions.parent_action(graph, e) in actions}
+        chosen = {e for e in chosen if model.parent_action(graph, e) in actions}
         facts.append(("goal", graph.nodes[goal]["name"]))
     places = set()
     if municipality:
         wanted = {municipality} if isinstance(municipality, str) else set(municipality)
-        chosen = {e for e in chosen if wanted & set(questions.entry_municipalities(graph, e))}
+        chosen = {e for e in chosen if wanted & set(model.entry_municipalities(graph, e))}
         names = sorted(graph.nodes[m]["name"] for m in wanted)
         facts.append(("municipality", " + ".join(names)))
         if not chosen:
@@ -384,7 +384,7 @@ def render_map(graph, title: str, lang: str = "nl", footer: str = "", nodes=None
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-    env = Environment(loader=PackageLoader("rimograph"), autoescape=select_autoescape(["html", "j2"]))
+    env = Environment(loader=PackageLoader("rimograph.outputs"), autoescape=select_autoescape(["html", "j2"]))
     template = env.get_template("map.html.j2")
     return template.render(
         title=title, lang=lang, footer=footer, labels=LABELS[lang],
@@ -397,7 +397,7 @@ def render_map(graph, title: str, lang: str = "nl", footer: str = "", nodes=None
 def write_map(graph, out: Path, title: str, lang: str = "nl", footer: str = "", nodes=None,
               public=False) -> Path:
     """Write the map to ``out`` (UTF-8, atomically; arguments as for :func:`render_map`)."""
-    from .output import write_atomic
+    from ..core.files import write_atomic
 
     write_atomic(out, render_map(graph, title, lang, footer, nodes, public))
     return Path(out)

@@ -1,6 +1,6 @@
 """The Neo4j backend: push the plan graph to a Neo4j server, pull it back, run named queries.
 
-The embedded graph (:mod:`rimograph.model`) maps onto Neo4j one to one:
+The embedded graph (:mod:`rimograph.core.model`) maps onto Neo4j one to one:
 
 - a node becomes a node with one label, its ``type`` (PascalCase: ``Partner``), and its
   attributes as properties in camelCase (``line_start`` -> ``lineStart``, ``name_2025`` ->
@@ -42,8 +42,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import BackendUnavailable, RimographError
-from .model import NODE_TYPES
+from ..core.errors import BackendUnavailable, RimographError
+from ..core.model import NODE_TYPES
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
@@ -219,7 +219,7 @@ def _attrs(props: dict, order) -> dict:
 
 
 def _node_order(label: str):
-    from .tables import SCHEMA
+    from ..core.tables import SCHEMA
 
     files = [f for f, t in NODE_TYPES.items() if t == label]
     columns = [c for c, _ in SCHEMA[files[0]]] if files else []
@@ -438,7 +438,7 @@ def pull(driver, database):
     """Read the graph back from Neo4j (one read transaction) into the embedded model: a
     ``networkx.MultiDiGraph`` with the nodes of rimograph's labels (attributes in snake_case,
     ``type`` = label) and the relationships between them (edges keyed by type, ``type`` set),
-    added in sorted order like :func:`rimograph.model.build_graph`."""
+    added in sorted order like :func:`rimograph.core.model.build_graph`."""
     import networkx as nx
 
     def read(tx):
@@ -545,7 +545,7 @@ def default_queries_dir() -> Path:
     here = Path("queries")
     if here.is_dir() and any(here.glob("*.cypher")):
         return here
-    return Path(__file__).resolve().parents[2] / "queries"
+    return Path(__file__).resolve().parents[3] / "queries"
 
 
 def _parse_parameters(text: str, path) -> list:
@@ -679,11 +679,11 @@ def answer(conn_settings: dict, name: str, **params) -> list:
 
 def show_node(conn_settings: dict, name: str):
     """``(attributes, neighbour rows)`` of the node named or identified by ``name``, read from
-    Neo4j: matched like :func:`rimograph.questions.find_node`, attributes in the embedded
+    Neo4j: matched like :func:`rimograph.core.model.find_node`, attributes in the embedded
     model's order, rows from the ``node-neighbourhood`` query."""
     import networkx as nx
 
-    from .questions import find_node
+    from ..core.model import find_node
 
     query = get_query("node-neighbourhood")
     with connect(**conn_settings) as conn:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import DataError, RimographError
-from .labels import LABELS, TYPE_STYLE
-from .output import FORMATS, render
+from .. import __version__
+from ..core.errors import DataError, RimographError
+from ..outputs.labels import LABELS, TYPE_STYLE
+from ..outputs.render import FORMATS, render
 
 
 class Group(click.Group):
@@ -50,7 +50,7 @@ def graph_option(func):
                   "or $RIMOGRAPH_GRAPH, or the checkout's graph/].")
     @functools.wraps(func)
     def wrapper(graph_dir, **kwargs):
-        from .load import load_graph
+        from ..core.load import load_graph
 
         if kwargs.get("backend") == "neo4j":  # answered by the server: graph/ is not read
             return func(graph=None, **kwargs)
@@ -69,7 +69,7 @@ def graph_option(func):
 def neo4j_options(func):
     """Add ``--uri --user --password --database`` (defaults from ``NEO4J_URI``, ``NEO4J_USER``,
     ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``) and pass them as ``neo4j``, a dict for
-    :func:`rimograph.neo4j_backend.connect`."""
+    :func:`rimograph.backends.neo4j.connect`."""
 
     @click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687",
                   show_default=True, show_envvar=True, help="Neo4j server.")
@@ -100,7 +100,7 @@ def answer(graph, backend, neo4j, query_name, question, **params):
     """The rows of a question: ``question(graph, **params)`` on the embedded graph, or the
     named query ``queries/<query_name>.cypher`` on Neo4j (same rows)."""
     if backend == "neo4j":
-        from .neo4j_backend import answer as ask_neo4j
+        from ..backends.neo4j import answer as ask_neo4j
 
         return ask_neo4j(neo4j, query_name, **params)
     return question(graph, **params)
@@ -141,9 +141,9 @@ def validate(graph_dir):
     Prints every problem as `file:row: field: what is wrong` (row = spreadsheet row, the header
     is row 1) and exits with code 1 if there is any; prints the node and edge counts if not.
     """
-    from .load import graph_folder
-    from .model import build_graph
-    from .tables import load_tables
+    from ..core.load import graph_folder
+    from ..core.model import build_graph
+    from ..core.tables import load_tables
 
     graph_dir = graph_folder(graph_dir)
     graph = build_graph(load_tables(graph_dir))
@@ -176,7 +176,8 @@ def partners(graph, min_themes, theme, include_generic, fmt, backend, neo4j):
       rimograph partners --min-themes 3 --format csv
       rimograph partners --theme wonen
     """
-    from .questions import normalise, partners_spanning_themes
+    from ..core.model import normalise
+    from ..questions.partners import partners_spanning_themes
 
     if min_themes is None:
         min_themes = 1 if theme else 2
@@ -214,7 +215,7 @@ def coverage_municipalities(graph, fmt, backend, neo4j):
     Columns: municipality (id), nis, name, name_2025 (after the 2025 mergers),
              entries (count), entry_names.
     """
-    from .questions import municipality_coverage, province_wide
+    from ..questions.coverage import municipality_coverage, province_wide
 
     rows = answer(graph, backend, neo4j, "municipality-coverage", municipality_coverage)
     emit(rows, fmt, ["municipality", "nis", "name", "name_2025", "entries", "entry_names"])
@@ -236,7 +237,7 @@ def coverage_province(graph, fmt, backend, neo4j):
     \b
     Columns: entry (id), name, type, scope.
     """
-    from .questions import province_wide
+    from ..questions.coverage import province_wide
 
     emit(answer(graph, backend, neo4j, "province-wide", province_wide), fmt,
          ["entry", "name", "type", "scope"])
@@ -258,7 +259,7 @@ def coverage_goals(graph, include_internal, fmt, backend, neo4j):
     Columns: goal (id), name, strategic_goal, theme, certain, possible,
              certain_actions, possible_actions.
     """
-    from .questions import goal_coverage
+    from ..questions.coverage import goal_coverage
 
     emit(answer(graph, backend, neo4j, "goal-coverage", goal_coverage,
                 include_internal=include_internal), fmt,
@@ -283,10 +284,11 @@ def show(graph, name, fmt, backend, neo4j):
       rimograph show woonzaak
       rimograph show "caw limburg" --format json
     """
-    from .questions import find_node, neighbours
+    from ..core.model import find_node
+    from ..questions.nodes import neighbours
 
     if backend == "neo4j":
-        from .neo4j_backend import show_node
+        from ..backends.neo4j import show_node
 
         attrs, rows = show_node(neo4j, name)
     else:
@@ -317,7 +319,7 @@ def stats(graph, fmt, backend, neo4j):
     \b
     Columns: kind (node or edge), type, count.
     """
-    from .questions import stats as count
+    from ..questions.nodes import stats as count
 
     emit(answer(graph, backend, neo4j, "stats", count), fmt)
 
@@ -362,9 +364,9 @@ def map_command(graph, out, focus, depth, theme, goal, municipality, year, types
       rimograph map --municipality Genk --type StrategicAction --type Project --type Partner
       rimograph map --theme Wonen --public --lang en
     """
-    from .errors import NotFound
-    from .maps import describe, select, write_map
-    from .questions import find_node, normalise
+    from ..core.errors import NotFound
+    from ..outputs.maps import describe, select, write_map
+    from ..core.model import find_node, normalise
 
     def node(name, wanted):
         """The node of type ``wanted`` named ``name`` (suggestions only among that type)."""
@@ -426,7 +428,7 @@ def path(graph, source, target, limit, relations, all_relations, include_generic
       rimograph path "Vlaams Huurdersplatform" "CAW Limburg"
       rimograph path Woonzaak Genk --all-relations
     """
-    from .analysis import shortest_paths
+    from ..questions.network import shortest_paths
 
     if not relations and not all_relations:
         relations = ("PARTNERS_WITH", "PART_OF")
@@ -453,7 +455,7 @@ def centrality(graph, top, include_generic, fmt):
     Example:
       rimograph centrality --top 10
     """
-    from .analysis import centrality as rank
+    from ..questions.network import centrality as rank
 
     rows = rank(graph, include_generic)
     emit(rows[:top] if top else rows, fmt,
@@ -475,7 +477,7 @@ def brokers(graph, include_generic, fmt):
     Columns: partner (id), name, kind, degree, articulation, pieces, cut_off,
              cut_off_entries, sole_partner_of.
     """
-    from .analysis import brokers as find
+    from ..questions.network import brokers as find
 
     emit(find(graph, include_generic), fmt,
          ["partner", "name", "kind", "degree", "articulation", "pieces", "cut_off",
@@ -504,7 +506,7 @@ def communities(graph, seed, resolution, min_size, include_generic, fmt):
     Example:
       rimograph communities --resolution 1.5
     """
-    from .analysis import communities as detect
+    from ..questions.network import communities as detect
 
     rows = detect(graph, include_generic, seed, resolution)
     shown = [r for r in rows if r["size"] >= min_size]
@@ -539,7 +541,7 @@ def overlap(graph, kind, min_shared, include_generic, fmt):
       rimograph overlap actions --min-shared 3
       rimograph overlap partners --format csv
     """
-    from .analysis import overlap as pairs
+    from ..questions.network import overlap as pairs
 
     columns = ["a", "a_name", "b", "b_name", "shared", "shared_names", "jaccard"]
     emit(pairs(graph, kind, min_shared, include_generic), fmt,
@@ -570,7 +572,7 @@ def timeline(graph, year, ending, fmt):
       rimograph timeline --year 2024
       rimograph timeline --ending --format csv
     """
-    from .analysis import timeline as running, timeline_years
+    from ..questions.time import timeline as running, timeline_years
 
     if year is None and not ending:
         emit(timeline_years(graph), fmt)
@@ -605,9 +607,9 @@ def resources(what, scope, graph_dir, fmt):
       rimograph resources
       rimograph resources budget --scope vzw --format csv
     """
-    from .analysis import budget_by_year, fte_by_theme
-    from .load import graph_folder
-    from .tables import load_tables
+    from ..questions.resources import budget_by_year, fte_by_theme
+    from ..core.load import graph_folder
+    from ..core.tables import load_tables
 
     graph_dir = graph_folder(graph_dir)
     tables = load_tables(graph_dir)
@@ -646,7 +648,7 @@ def export_command(graph, fmt, out, lang):
       rimograph export --format gexf --out exports/rimo.gexf
       rimograph export --format csv --out exports/rimo
     """
-    from .exports import default_out, export
+    from ..outputs.exports import default_out, export
 
     written = export(graph, fmt, out or default_out(fmt), lang)
     for file in written:
@@ -677,7 +679,7 @@ def extract_command(plan, out, fmt):
     """
     import time
 
-    from .extract import parse_plan, write_drafts
+    from ..source.extract import parse_plan, write_drafts
 
     started = time.perf_counter()
     parsed = parse_plan(plan)
@@ -715,8 +717,8 @@ def check_source_command(ctx, plan, graph_dir, exceptions, strict, fmt):
     Example:
       rimograph check-source ../shared/plan/meerjarenplan-2021-2025-rimo-limburg.txt
     """
-    from .check_source import check_source
-    from .load import graph_folder
+    from ..source.check import check_source
+    from ..core.load import graph_folder
 
     diffs = check_source(plan, graph_folder(graph_dir), exceptions, strict)
     rows = [d.row() for d in diffs]
@@ -756,11 +758,12 @@ def resolve_partners_command(plan, graph_dir, show_all, suggest, fmt):
     """
     from collections import Counter
 
-    from .check_source import _pair_entries
-    from .extract import parse_plan
-    from .load import graph_folder
-    from .output import render, write_atomic
-    from .resolve import (
+    from ..source.check import _pair_entries
+    from ..source.extract import parse_plan
+    from ..core.load import graph_folder
+    from ..outputs.render import render
+    from ..core.files import write_atomic
+    from ..source.resolve import (
         read_rows,
         resolution_rows,
         resolve_plan,
@@ -818,7 +821,7 @@ def neo4j_push(graph, replace, neo4j):
     keeps its citation (page, lineStart, lineEnd). Pushing again changes nothing; without
     --replace nothing is deleted.
     """
-    from .neo4j_backend import connect, push
+    from ..backends.neo4j import connect, push
 
     with connect(**neo4j) as conn:
         report = push(graph, conn.driver, conn.database, replace=replace)
@@ -836,8 +839,8 @@ def neo4j_pull(neo4j, out, fmt):
     \b
     Columns: kind (node or edge), type, count.
     """
-    from .neo4j_backend import connect, pull
-    from .questions import stats as count
+    from ..backends.neo4j import connect, pull
+    from ..questions.nodes import stats as count
 
     with connect(**neo4j) as conn:
         graph = pull(conn.driver, conn.database)
@@ -847,7 +850,7 @@ def neo4j_pull(neo4j, out, fmt):
 
         import networkx as nx
 
-        from .output import write_atomic
+        from ..core.files import write_atomic
 
         data = nx.node_link_data(graph, edges="edges")
         write_atomic(out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -876,7 +879,7 @@ def query_command(name, params, list_queries, neo4j, fmt):
       rimograph query partners-spanning-themes --param min_themes=3 --format csv
       rimograph query node-neighbourhood --param id=partner:caw-limburg
     """
-    from .neo4j_backend import connect, get_query, load_queries, run_query
+    from ..backends.neo4j import connect, get_query, load_queries, run_query
 
     if list_queries:
         emit([{"name": q.name, "parameters": q.signature(), "description": q.description}
@@ -926,8 +929,8 @@ def report_command(out, lang, public, graph_dir):
       rimograph report --public --out exports/dekking-publiek.html
       rimograph report --lang en --out exports/coverage.html
     """
-    from .load import load_tables_and_graph
-    from .report import write_report
+    from ..core.load import load_tables_and_graph
+    from ..outputs.report import write_report
 
     tables, graph = load_tables_and_graph(graph_dir)
     write_report(graph, tables, out, lang, public)
@@ -955,8 +958,8 @@ def image_command(graph, out, lang):
       rimograph image --out exports/rimo-limburg.png
       rimograph image --out exports/rimo-limburg.svg --lang en
     """
-    from .image import draw_map, image_format
-    from .maps import ordered_subgraph, select
+    from ..outputs.image import draw_map, image_format
+    from ..outputs.maps import ordered_subgraph, select
 
     image_format(out)  # a wrong suffix fails before the drawing starts
     shown = ordered_subgraph(graph, select(graph)[0])  # as `rimograph map`: no generic partners
@@ -968,6 +971,3 @@ def main():
     """Console entry point."""
     sys.exit(cli())
 
-
-if __name__ == "__main__":
-    main()

@@ -1,6 +1,6 @@
 """Holding the curated tables in ``graph/`` to the plan text.
 
-:func:`check_source` extracts the plan (:mod:`rimograph.extract`) and compares it with the
+:func:`check_source` extracts the plan (:mod:`rimograph.source.extract`) and compares it with the
 curated tables, reading them as plain CSV (the check works on tables that do not validate yet;
 ``rimograph validate`` checks those). Every difference is a :class:`Difference`:
 
@@ -45,11 +45,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RimographError
+from ..core.errors import RimographError
 from .extract import _HEADER, Plan, parse_plan
 from .resolve import read_rows
-from .tables import SCHEMA
-from .text import collapse, fold
+from ..core.tables import SCHEMA
+from ..core.text import collapse, fold
 
 NOTES = {"mention-outside-list", "stale-exception"}
 EXCEPTION_COLUMNS = ["kind", "key", "reason"]

@@ -4,7 +4,7 @@ Validating the tables and building the graph is done once per content of ``graph
 built graph is kept in a cache file, node-link JSON (``networkx.node_link_data``, edges under
 ``"edges"``; JSON cannot run code when read, unlike pickle), named by the SHA-256 of
 
-- the bytes of every table file of :data:`rimograph.tables.SCHEMA` (absent ones marked),
+- the bytes of every table file of :data:`rimograph.core.tables.SCHEMA` (absent ones marked),
 - the rimograph and networkx versions and the source of ``tables.py``, ``model.py`` and
   ``load.py`` (the code that decides what a valid table is and what graph it gives).
 
@@ -41,13 +41,13 @@ def default_graph_dir() -> Path:
     here = Path("graph")
     if (here / "actions.csv").exists():
         return here
-    return Path(__file__).resolve().parents[2] / "graph"
+    return Path(__file__).resolve().parents[3] / "graph"
 
 
 def graph_folder(graph_dir=None) -> Path:
     """``graph_dir``, or :func:`default_graph_dir` when None, checked to be a folder.
 
-    Raises :class:`~rimograph.errors.RimographError` when it is not."""
+    Raises :class:`~rimograph.core.errors.RimographError` when it is not."""
     graph_dir = Path(graph_dir) if graph_dir else default_graph_dir()
     if not graph_dir.is_dir():
         raise RimographError(f"{graph_dir}: no such folder (give --graph DIR or set {ENV_VAR})")
@@ -55,10 +55,10 @@ def graph_folder(graph_dir=None) -> Path:
 
 
 def load_graph(graph_dir: Path | None = None):
-    """Validate the tables of ``graph_dir`` and build the graph (see :mod:`rimograph.model`).
+    """Validate the tables of ``graph_dir`` and build the graph (see :mod:`rimograph.core.model`).
 
-    Raises :class:`~rimograph.errors.DataError` with every problem when a table is broken,
-    and :class:`~rimograph.errors.RimographError` when the folder does not exist.
+    Raises :class:`~rimograph.core.errors.DataError` with every problem when a table is broken,
+    and :class:`~rimograph.core.errors.RimographError` when the folder does not exist.
 
     Unchanged tables are not validated again: the graph comes from the cache described in this
     module's docstring (the same graph, attribute for attribute and in the same order).
@@ -75,7 +75,7 @@ def load_graph(graph_dir: Path | None = None):
 
 def load_tables_and_graph(graph_dir: Path | None = None):
     """Like :func:`load_graph`, but return ``(tables, graph)``: the validated tables too (see
-    :func:`rimograph.tables.load_tables`), for the tables that are no part of the graph, such as
+    :func:`rimograph.core.tables.load_tables`), for the tables that are no part of the graph, such as
     the staffing table ``fte.csv`` and the budget.
     """
     graph_dir = graph_folder(graph_dir)
@@ -101,7 +101,7 @@ def cache_path(graph_dir: Path) -> Path | None:
 
     import networkx as nx
 
-    from . import __version__
+    from .. import __version__
     from .tables import SCHEMA
 
     folder = cache_dir()
@@ -174,7 +174,7 @@ def _write_cache(path: Path, graph) -> None:
 
     import networkx as nx
 
-    from .output import write_atomic
+    from .files import write_atomic
 
     payload = {"format": CACHE_FORMAT, "key": path.stem,
                "size": [graph.number_of_nodes(), graph.number_of_edges()],

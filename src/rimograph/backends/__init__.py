@@ -1,0 +1,1 @@
+"""Servers that hold the same graph: Neo4j."""

@@ -1,0 +1,5 @@
+"""``python -m rimograph.cli``: the same as the ``rimograph`` command."""
+
+from . import main
+
+main()

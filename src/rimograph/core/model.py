@@ -1,0 +1,315 @@
+"""The plan's graph model: validated tables -> one networkx ``MultiDiGraph``.
+
+Nodes are keyed by their id (``partner:caw-limburg``) and carry:
+
+- ``type``: StrategicGoal, Theme, OperationalGoal, StrategicAction, Project, Partner,
+  Municipality, Neighbourhood or TargetGroup;
+- ``name``: as the plan writes it;
+- ``page``, ``line_start``, ``line_end``: the citation in the plan text (absent on
+  municipalities and target groups, which come from reference data and from several entries);
+- every other column of the node's table (``graph/README.md``), booleans as ``bool``,
+  dates as ISO strings; Partner nodes also get ``generic`` (kind is generic or role);
+  Theme nodes get ``fte`` (FTE from the plan's staffing table) where the plan gives it.
+
+Edges are keyed by their type (at most one edge of a type between two nodes) and carry
+``type`` and the citation; some carry ``basis`` (stated / inferred / table), ``reason``,
+``certainty`` (CONTRIBUTES_TO) and ``mention`` (PARTNERS_WITH: the plan's strings, "; "-joined).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from operator import itemgetter
+
+import networkx as nx
+
+from .errors import NotFound
+from .tables import paused_gc
+from .text import fold
+
+NODE_TYPES = {
+    "strategic_goals.csv": "StrategicGoal",
+    "themes.csv": "Theme",
+    "operational_goals.csv": "OperationalGoal",
+    "actions.csv": "StrategicAction",
+    "projects.csv": "Project",
+    "partners.csv": "Partner",
+    "municipalities.csv": "Municipality",
+    "neighbourhoods.csv": "Neighbourhood",
+    "target_groups.csv": "TargetGroup",
+}
+ENTRY_TYPES = ("StrategicAction", "Project")
+
+
+def _cite(row) -> dict:
+    values = row.values
+    return {"page": values["page"], "line_start": values["line_start"],
+            "line_end": values["line_end"]}
+
+
+def _municipality_id(nis):
+    return f"municipality:{nis}"
+
+
+def build_graph(tables) -> nx.MultiDiGraph:
+    """Build the plan graph from tables returned by :func:`rimograph.core.tables.load_tables`.
+
+    Nodes are added in sorted id order and edges in sorted order, so the same tables always give
+    the same graph (which keeps layouts and community detection reproducible).
+    """
+    with paused_gc():
+        return _build(tables)
+
+
+def _build(tables) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph(name="Meerjarenplan 2021-2025 RIMO Limburg")
+    nodes = {}
+    for file, node_type in NODE_TYPES.items():
+        partner = node_type == "Partner"
+        for row in tables[file]:
+            attrs = {k: v for k, v in row.values.items() if k != "id" and v is not None}
+            attrs["type"] = node_type
+            if partner:
+                attrs["generic"] = row.values["kind"] in ("generic", "role")
+            nodes[row.values["id"]] = attrs
+    for row in tables["fte.csv"]:
+        if row["theme"]:
+            nodes[row["theme"]]["fte"] = row["fte_total"]
+    graph.add_nodes_from(sorted(nodes.items()))
+    del nodes
+
+    # (source, target, type, attributes); attributes in the order type, facts, citation
+    edges = []
+    add = edges.append
+    for row in tables["themes.csv"]:
+        v = row.values
+        add((v["id"], v["strategic_goal"], "PART_OF", {"type": "PART_OF", **_cite(row)}))
+    for row in tables["operational_goals.csv"]:
+        v = row.values
+        add((v["id"], v["strategic_goal"], "PART_OF", {"type": "PART_OF", **_cite(row)}))
+        if v["theme"]:
+            add((v["id"], v["theme"], "HAS_THEME", {"type": "HAS_THEME", **_cite(row)}))
+    for row in tables["projects.csv"]:
+        v = row.values
+        add((v["id"], v["action"], "PART_OF", {"type": "PART_OF", **_cite(row)}))
+    for row in tables["neighbourhoods.csv"]:
+        v = row.values
+        add((v["id"], _municipality_id(v["municipality"]), "LOCATED_IN",
+             {"type": "LOCATED_IN", **_cite(row)}))
+    for row in tables["partners.csv"]:
+        v = row.values
+        if v["municipality"]:
+            add((v["id"], _municipality_id(v["municipality"]), "BASED_IN",
+                 {"type": "BASED_IN", **_cite(row)}))
+        if v["parent"]:
+            add((v["id"], v["parent"], "PART_OF", {"type": "PART_OF", **_cite(row)}))
+    for row in tables["contributions.csv"]:
+        v = row.values
+        add((v["action"], v["goal"], "CONTRIBUTES_TO",
+             {"type": "CONTRIBUTES_TO", "certainty": v["certainty"], "basis": v["basis"],
+              "reason": v["reason"], "page": v["page"], "line_start": v["line_start"],
+              "line_end": v["line_end"]}))
+    for row in tables["locations.csv"]:
+        v = row.values
+        add((v["entry"], v["place"], "ACTIVE_IN",
+             {"type": "ACTIVE_IN", "basis": v["basis"], "reason": v["reason"] or "",
+              "page": v["page"], "line_start": v["line_start"], "line_end": v["line_end"]}))
+    for row in tables["targets.csv"]:
+        v = row.values
+        add((v["entry"], v["target_group"], "TARGETS", {"type": "TARGETS", **_cite(row)}))
+    edges.extend(_partnerships(tables))
+    edges.sort(key=itemgetter(0, 1, 2))
+    add_edge = graph.add_edge
+    for index, (u, v, key, attrs) in enumerate(edges):
+        add_edge(u, v, key, **attrs)
+        edges[index] = None  # networkx keeps its own copy: free ours as we go (peak memory)
+    return graph
+
+
+def resolve_mention(aliases, entry: str, mention: str) -> list:
+    """The alias rows that resolve ``mention`` in ``entry``: context-specific rows first, else
+    the rows valid everywhere (empty context). ``aliases`` maps (alias, context) -> rows."""
+    return aliases.get((mention, entry)) or aliases.get((mention, None), [])
+
+
+def alias_index(tables) -> dict:
+    """``aliases.csv`` as a dict (alias, context) -> list of rows."""
+    index: dict = {}
+    for row in tables["aliases.csv"]:
+        index.setdefault((row.values["alias"], row.values["context"]), []).append(row)
+    return index
+
+
+def _partnerships(tables):
+    """PARTNERS_WITH edges: each mention resolved through the alias table; one edge per
+    (entry, partner), citing the first mention, with all mentions and the weakest basis."""
+    index = alias_index(tables)
+    merged: dict[tuple, dict] = {}
+    for row in tables["partner_mentions.csv"]:
+        v = row.values
+        entry, mention = v["entry"], v["mention"]
+        for alias in resolve_mention(index, entry, mention):
+            a = alias.values
+            key = (entry, a["partner"])
+            edge = merged.get(key)
+            if edge is None:
+                merged[key] = {"type": "PARTNERS_WITH", "mention": mention,
+                               "basis": a["basis"], "reason": a["reason"] or "",
+                               "page": v["page"], "line_start": v["line_start"],
+                               "line_end": v["line_end"]}
+            else:
+                edge["mention"] += "; " + mention
+                if a["basis"] == "inferred":
+                    edge["basis"], edge["reason"] = "inferred", a["reason"] or ""
+    return [(u, v, "PARTNERS_WITH", attrs) for (u, v), attrs in merged.items()]
+
+
+PLAN_START = date(2021, 1, 1)
+
+
+PLAN_END = date(2025, 12, 31)
+
+
+PLAN_YEARS = tuple(range(PLAN_START.year, PLAN_END.year + 1))
+
+
+def entry_period(data):
+    """The first and last day an action or project runs, and what was assumed.
+
+    Returns ``(first, last, assumed)``: ``first`` is the first day of its ``start`` (an ISO date
+    of year, month or day precision, see :func:`rimograph.core.tables.parse_date`), ``last`` the
+    last day of its ``end``; a missing start is taken as the plan's first day (2021-01-01) and a
+    missing or open end as its last day (2025-12-31), and ``assumed`` lists which
+    (``"start"``, ``"end"``, ``"start, end"`` or ``""``).
+    """
+    from .tables import parse_date
+
+    assumed = []
+    if data.get("start"):
+        first = parse_date(data["start"])[0]
+    else:
+        first = PLAN_START
+        assumed.append("start")
+    if data.get("end"):
+        last = parse_date(data["end"])[1]
+    else:
+        last = PLAN_END
+        assumed.append("end")
+    return first, last, ", ".join(assumed)
+
+
+def node_name(graph, node):
+    return graph.nodes[node]["name"]
+
+
+def out_edges_of(graph, node, edge_type):
+    """Targets of ``node``'s outgoing edges of ``edge_type``, sorted, with edge attributes."""
+    return sorted((v, d) for _, v, k, d in graph.out_edges(node, keys=True, data=True)
+                  if k == edge_type)
+
+
+def in_edges_of(graph, node, edge_type):
+    return sorted((u, d) for u, _, k, d in graph.in_edges(node, keys=True, data=True)
+                  if k == edge_type)
+
+
+# Edges are keyed by their type (at most one edge of a type between two nodes), so the
+# neighbours through one relation are a key lookup per neighbour in the adjacency. These read
+# networkx's adjacency mappings (``_succ``/``_pred``: node -> {neighbour: {key: data}}) the way
+# networkx's own algorithms do; the public views wrap every neighbour in a new view object,
+# which makes the questions 3-4 times slower on a sector-sized graph. Read only.
+def targets_of(graph, node, edge_type):
+    """Ids of the nodes ``node`` points to with an edge of ``edge_type`` (unsorted)."""
+    return [v for v, keys in graph._succ[node].items() if edge_type in keys]
+
+
+def sources_of(graph, node, edge_type):
+    """Ids of the nodes that point to ``node`` with an edge of ``edge_type`` (unsorted)."""
+    return [u for u, keys in graph._pred[node].items() if edge_type in keys]
+
+
+def entries(graph):
+    """Ids of all strategic actions and projects, sorted."""
+    return sorted(n for n, t in graph.nodes(data="type") if t in ENTRY_TYPES)
+
+
+def parent_action(graph, entry):
+    """The strategic action an entry belongs to (itself for an action)."""
+    if graph.nodes[entry]["type"] == "Project":
+        return min(targets_of(graph, entry, "PART_OF"))
+    return entry
+
+
+def entry_themes(graph, entry, certainty=("certain",)):
+    """Theme ids of an action or project: the themes of the operational goals its strategic
+    action contributes to with the given certainty (projects take their action's)."""
+    themes = set()
+    for goal, keys in graph._succ[parent_action(graph, entry)].items():
+        data = keys.get("CONTRIBUTES_TO")
+        if data is not None and data["certainty"] in certainty:
+            themes.update(targets_of(graph, goal, "HAS_THEME"))
+    return sorted(themes)
+
+
+def entry_municipalities(graph, entry):
+    """Municipality ids where an entry is active: directly, or through a neighbourhood."""
+    found = set()
+    for place in targets_of(graph, entry, "ACTIVE_IN"):
+        if graph.nodes[place]["type"] == "Municipality":
+            found.add(place)
+        else:
+            found.update(targets_of(graph, place, "LOCATED_IN"))
+    return sorted(found)
+
+
+def normalise(text: str) -> str:
+    """:func:`rimograph.core.text.fold` with apostrophes dropped and other punctuation read as
+    spaces: ``"Kolderbos en D’ierd"`` -> ``"kolderbos en dierd"``."""
+    text = fold(text).replace("'", "")
+    return " ".join("".join(c if c.isalnum() or c.isspace() else " " for c in text).split())
+
+
+def find_node(graph, query: str) -> str:
+    """Resolve a name or id to one node id.
+
+    Tries, in order: the exact id; names equal after :func:`normalise`; names containing the
+    normalised query; then the same two tests on the ways the plan writes a partner (the
+    ``mention`` of its PARTNERS_WITH edges: "St.-Vincentius", "Lokaal bestuur Stad Genk").
+    Raises :class:`NotFound` when nothing matches (with the closest names by fuzzy similarity)
+    or when several nodes match (listing them, so the user can pick an id).
+    """
+    if query in graph:
+        return query
+    wanted = normalise(query)
+    if not wanted:
+        raise NotFound(f"{query!r} is not a name: give a name or an id")
+    names = {n: normalise(d.get("name", n)) for n, d in graph.nodes(data=True)}
+    written = {}  # partner -> the plan's spellings of it
+    for _, partner, mention in graph.edges(data="mention"):
+        if mention:
+            written.setdefault(partner, set()).update(normalise(m) for m in mention.split("; "))
+    for forms in ({n: {name} for n, name in names.items()}, written):
+        for test in (lambda form: form == wanted, lambda form: wanted in form):
+            hits = sorted(n for n, found in forms.items() if any(test(f) for f in found))
+            if len(hits) == 1:
+                return hits[0]
+            if hits:
+                listed = "\n".join(f"  {h}  ({node_name(graph, h)})" for h in hits[:20])
+                raise NotFound(f"{query!r} matches {len(hits)} nodes; give one of these ids:"
+                               f"\n{listed}")
+    from rapidfuzz import fuzz, process
+
+    # candidates: each name, and the short form in its parentheses ("CAW Limburg" in
+    # "Centrum Algemeen Welzijnswerk Limburg (CAW Limburg)"); WRatio finds a misspelled part of
+    # a long name, plain ratio then ranks whole-name typos first ("gent" -> Genk)
+    candidates = [(name, n) for n, name in names.items()]
+    candidates += [(normalise(short), n) for n, d in graph.nodes(data=True)
+                   for short in re.findall(r"\(([^()]+)\)", d.get("name", ""))]
+    close = process.extract(wanted, [c for c, _ in candidates], scorer=fuzz.WRatio, limit=20,
+                            score_cutoff=60)
+    ranked = sorted(close, key=lambda c: (-fuzz.ratio(wanted, c[0]), -c[1],
+                                          candidates[c[2]][1]))
+    keys = list(dict.fromkeys(candidates[index][1] for _, _, index in ranked))[:5]
+    hint = "".join(f"\n  {key}  ({node_name(graph, key)})" for key in keys)
+    raise NotFound(f"no node named {query!r}" + (f"; did you mean:{hint}" if hint else ""))

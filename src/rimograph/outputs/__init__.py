@@ -1,0 +1,1 @@
+"""What people and tools receive: tables, maps, images, the report, exports."""

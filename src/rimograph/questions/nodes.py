@@ -1,0 +1,35 @@
+"""One node and the whole graph: its neighbours, counts by type."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import chain
+
+from ..core.model import node_name
+
+
+def stats(graph):
+    """Node and edge counts by type: rows with columns ``kind`` (node/edge), ``type``, ``count``."""
+    nodes = Counter(t for _, t in graph.nodes(data="type"))
+    # edge keys straight from the adjacency (see _targets): one pass, no edge tuples
+    edges = Counter(chain.from_iterable(keys for targets in graph._succ.values()
+                                        for keys in targets.values()))
+    return ([{"kind": "node", "type": t, "count": c} for t, c in sorted(nodes.items())]
+            + [{"kind": "edge", "type": t, "count": c} for t, c in sorted(edges.items())])
+
+
+def neighbours(graph, node):
+    """Rows describing every edge of ``node``: ``direction`` (out/in), ``relation`` (edge type),
+    ``other`` (id), ``other_name``, ``other_type``, ``certainty``, ``basis``, ``page``; sorted."""
+    rows = []
+    for direction, edges in (("out", graph.out_edges(node, keys=True, data=True)),
+                             ("in", graph.in_edges(node, keys=True, data=True))):
+        for u, v, key, data in edges:
+            other = v if direction == "out" else u
+            rows.append({"direction": direction, "relation": key, "other": other,
+                         "other_name": node_name(graph, other),
+                         "other_type": graph.nodes[other]["type"],
+                         "certainty": data.get("certainty", ""), "basis": data.get("basis", ""),
+                         "page": data.get("page", "")})
+    rows.sort(key=lambda r: (r["relation"], r["direction"], r["other_type"], r["other_name"]))
+    return rows
