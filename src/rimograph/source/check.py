@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import RimographError
-from .extract import _HEADER, Plan, parse_plan
+from .extract import PAGE_HEADER, Plan, parse_plan
 from .resolve import read_rows
 from ..core.tables import SCHEMA
 from ..core.text import collapse, fold
@@ -114,7 +114,7 @@ def check_source(plan_path, graph_dir, exceptions_path=None, strict: bool = Fals
         for number, row in enumerate(rows, start=2):
             row["_row"] = number
     diffs: list[Difference] = []
-    pairs = _pair_entries(plan, tables, diffs)
+    pairs = pair_entries(plan, tables, diffs)
     _check_entries(plan, pairs, diffs)
     _check_mentions(plan, pairs, tables, diffs)
     _check_citations(plan, pairs, tables, diffs)
@@ -135,7 +135,7 @@ def check_source(plan_path, graph_dir, exceptions_path=None, strict: bool = Fals
 # --------------------------------------------------------------------------- entries
 
 
-def _pair_entries(plan, tables, diffs):
+def pair_entries(plan, tables, diffs):
     """Pair extracted entries with curated rows: same id, else same name, else a curated row of
     the same kind whose line_start is the heading's line. Returns {extracted id: (entry, row)}."""
     rows = {"action": tables["actions.csv"], "project": tables["projects.csv"]}
@@ -225,7 +225,7 @@ def _squash(text: str) -> str:
 
 def _cited_text(plan: Plan, start: int, end: int) -> str:
     return " ".join(plan.line(n) for n in range(max(start, 1), min(end, len(plan.lines)) + 1)
-                    if not _HEADER.match(plan.line(n)))
+                    if not PAGE_HEADER.match(plan.line(n)))
 
 
 def _check_mentions(plan, pairs, tables, diffs):

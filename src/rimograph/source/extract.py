@@ -41,7 +41,7 @@ from ..core.errors import RimographError
 from ..core.text import clean_spaces, collapse, fold, slugify
 
 DRAFT = "DRAFT"
-_HEADER = re.compile(r"^\s*Meerjarenplan\s+\d{4}\s*-\s*\d{4}\s*\|.*?(\d+)\s*\|\s*$")
+PAGE_HEADER = re.compile(r"^\s*Meerjarenplan\s+\d{4}\s*-\s*\d{4}\s*\|.*?(\d+)\s*\|\s*$")
 _TOC = re.compile(r"^(?P<title>\S.*?)\s*\.{3,}\s*(?P<page>\d+)\s*$")
 _LABEL = re.compile(r"^\s*(?P<label>Samenwerkingspartners|Samenwerking)\s*(?::\s*(?P<rest>.*)|\s*$)")
 _TIMING = re.compile(r"^\s*Timing\s*:\s*(?P<value>.*?)\s*$")
@@ -312,7 +312,7 @@ def parse_plan(path) -> Plan:
     lines = read_plan_text(path)
     where = str(path)
     headers = [PageHeader(i, int(m.group(1))) for i, text in enumerate(lines, 1)
-               if (m := _HEADER.match(text))]
+               if (m := PAGE_HEADER.match(text))]
     toc = parse_toc(lines)
     if not toc:
         raise RimographError(f"{where}: no table of contents found (lines 'Title .... 12')")
@@ -344,7 +344,7 @@ def parse_toc(lines: list[str]) -> list[TocEntry]:
     for number, text in enumerate(lines, 1):
         match = _TOC.match(clean_spaces(text).strip())
         if not match:
-            header_since = header_since or bool(_HEADER.match(text))
+            header_since = header_since or bool(PAGE_HEADER.match(text))
             continue
         if last is not None and number - last > 40:
             break  # far past the TOC: a dot leader in the body
@@ -484,7 +484,7 @@ def _add_missing_projects(plan: Plan, heads, end_line):
             text = collapse(plan.line(number))
             if (not text or number in known or len(text) > 90 or text[-1] in ".:,;"
                     or _SUBHEAD.match(text) or _LABEL.match(text) or _TIMING.match(text)
-                    or _HEADER.match(plan.line(number))):
+                    or PAGE_HEADER.match(plan.line(number))):
                 continue
             following = [collapse(plan.line(n)) for n in range(number + 1, min(number + 4, stop))]
             following = [t for t in following if t]
@@ -498,7 +498,7 @@ def _last_content(plan: Plan, start: int, stop: int) -> int:
     """The last line in start..stop that is neither blank nor a page header."""
     for number in range(stop, start, -1):
         text = plan.line(number)
-        if text.strip() and not _HEADER.match(text):
+        if text.strip() and not PAGE_HEADER.match(text):
             return number
     return start
 
@@ -594,7 +594,7 @@ def parse_partner_list(lines: list[str], start: int, last: int | None = None,
     for number in range(start + 1, last + 1):
         raw = lines[number - 1]
         text = _bullets(clean_spaces(raw))
-        if _HEADER.match(raw) or not text.strip():
+        if PAGE_HEADER.match(raw) or not text.strip():
             gap = True
             continue
         if _is_stop(text, number, stops):
@@ -621,7 +621,7 @@ def parse_partner_list(lines: list[str], start: int, last: int | None = None,
 
 
 def _header_between(lines, a: int, b: int) -> bool:
-    return any(_HEADER.match(lines[n - 1]) for n in range(a + 1, b))
+    return any(PAGE_HEADER.match(lines[n - 1]) for n in range(a + 1, b))
 
 
 def _ends(text: str) -> bool:
@@ -985,7 +985,7 @@ def parse_overview_table(plan: Plan) -> list[TableRow]:
     for number in range(toc_entry.line + 1, first_action):
         raw = clean_spaces(plan.line(number))
         text = raw.strip()
-        if not text or _HEADER.match(raw):
+        if not text or PAGE_HEADER.match(raw):
             continue
         if fold(text).startswith("deze acties dragen"):
             break

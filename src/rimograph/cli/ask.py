@@ -1,0 +1,414 @@
+"""The question commands: partners, coverage, show, stats, path, centrality, brokers, communities, overlap, timeline, resources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import (
+    GENERIC_HELP,
+    Group,
+    answer,
+    backend_option,
+    emit,
+    format_option,
+    graph_option,
+)
+
+
+@click.command()
+@click.option("--min-themes", type=click.IntRange(min=1), default=None,
+              help="Least number of themes a partner must span [default: 2, or 1 with "
+              "--theme].")
+@click.option("--theme", metavar="NAME", help="Only partners working on this theme "
+              "(e.g. Wonen).")
+@click.option("--include-generic", is_flag=True,
+              help="Also list generic partners (categories such as 'lokale besturen', roles).")
+@format_option
+@backend_option
+@graph_option
+def partners(graph, min_themes, theme, include_generic, fmt, backend, neo4j):
+    """Partners that work across several themes, or on one theme.
+
+    A partner works on a theme when it partners in an action or project that certainly
+    contributes to an operational goal of that theme (themes: Sociale bescherming, Wonen,
+    Onderwijs, Krachtige buurten en steden, Collectief burgerschap).
+
+    \b
+    Columns: partner (id), name, kind, themes (count), theme_names,
+             entries (actions and projects), entry_names.
+    Examples:
+      rimograph partners --min-themes 3 --format csv
+      rimograph partners --theme wonen
+    """
+    from ..core.model import normalise
+    from ..questions.partners import partners_spanning_themes
+
+    if min_themes is None:
+        min_themes = 1 if theme else 2
+    rows = answer(graph, backend, neo4j, "partners-spanning-themes", partners_spanning_themes,
+                  min_themes=min_themes, include_generic=include_generic)
+    if theme:
+        # the themes of the graph (on Neo4j: those the answer names)
+        themes = sorted({d["name"] for _, d in graph.nodes(data=True) if d["type"] == "Theme"}
+                        if graph is not None else {t for r in rows for t in r["theme_names"]})
+        if normalise(theme) not in {normalise(t) for t in themes}:
+            raise click.BadParameter(f"{theme!r} is not a theme; choose one of: "
+                                     + ", ".join(themes), param_hint="--theme")
+        rows = [r for r in rows if normalise(theme) in map(normalise, r["theme_names"])]
+    emit(rows, fmt, ["partner", "name", "kind", "themes", "theme_names", "entries",
+                     "entry_names"])
+
+
+@click.group(cls=Group)
+def coverage():
+    """Coverage of municipalities and goals by the plan's actions and projects."""
+
+
+@coverage.command("municipalities")
+@format_option
+@backend_option
+@graph_option
+def coverage_municipalities(graph, fmt, backend, neo4j):
+    """For each of the 42 municipalities, the actions and projects active there.
+
+    Active directly or through one of its neighbourhoods; municipalities without any are
+    listed first. Province-wide actions are not counted as local coverage: in table format they
+    are listed below the table; `rimograph coverage province` lists them on their own.
+
+    \b
+    Columns: municipality (id), nis, name, name_2025 (after the 2025 mergers),
+             entries (count), entry_names.
+    """
+    from ..questions.coverage import municipality_coverage, province_wide
+
+    rows = answer(graph, backend, neo4j, "municipality-coverage", municipality_coverage)
+    emit(rows, fmt, ["municipality", "nis", "name", "name_2025", "entries", "entry_names"])
+    if fmt == "table":
+        wide = answer(graph, backend, neo4j, "province-wide", province_wide)
+        uncovered = sum(1 for r in rows if not r["entries"])
+        click.echo(f"\n{uncovered} of {len(rows)} municipalities have no local action or project.")
+        click.echo(f"Province-wide or Flemish, not counted above ({len(wide)}): "
+                   + "; ".join(r["name"] for r in wide))
+
+
+@coverage.command("province")
+@format_option
+@backend_option
+@graph_option
+def coverage_province(graph, fmt, backend, neo4j):
+    """Actions and projects that work province-wide or Flanders-wide (scope not local).
+
+    \b
+    Columns: entry (id), name, type, scope.
+    """
+    from ..questions.coverage import province_wide
+
+    emit(answer(graph, backend, neo4j, "province-wide", province_wide), fmt,
+         ["entry", "name", "type", "scope"])
+
+
+@coverage.command("goals")
+@click.option("--include-internal", is_flag=True,
+              help="Also list the internal goals (SD Interne organisatie).")
+@format_option
+@backend_option
+@graph_option
+def coverage_goals(graph, include_internal, fmt, backend, neo4j):
+    """For each operational goal, the strategic actions that contribute to it.
+
+    Certain contributions (reconstructed from each action's text) and possible ones (the
+    overview table's "(x)" marks) are counted apart; the least-covered goals come first.
+
+    \b
+    Columns: goal (id), name, strategic_goal, theme, certain, possible,
+             certain_actions, possible_actions.
+    """
+    from ..questions.coverage import goal_coverage
+
+    emit(answer(graph, backend, neo4j, "goal-coverage", goal_coverage,
+                include_internal=include_internal), fmt,
+         ["goal", "name", "strategic_goal", "theme", "certain", "possible", "certain_actions",
+          "possible_actions"])
+
+
+@click.command()
+@click.argument("name")
+@format_option
+@backend_option
+@graph_option
+def show(graph, name, fmt, backend, neo4j):
+    """Show one node: its attributes, its citation in the plan and its neighbours.
+
+    NAME is an id (partner:caw-limburg) or a name; matching ignores case, accents and
+    punctuation, and accepts a part of the name. When several nodes match, their ids are
+    listed.
+
+    \b
+    Examples:
+      rimograph show woonzaak
+      rimograph show "caw limburg" --format json
+    """
+    from ..core.model import find_node
+    from ..questions.nodes import neighbours
+
+    if backend == "neo4j":
+        from ..backends.neo4j import show_node
+
+        attrs, rows = show_node(neo4j, name)
+    else:
+        node = find_node(graph, name)
+        attrs = {"id": node, **graph.nodes[node]}
+        rows = neighbours(graph, node)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps({"node": attrs, "neighbours": rows}, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        emit(rows, fmt)
+        return
+    emit([{"attribute": k, "value": v} for k, v in attrs.items()], fmt)
+    click.echo("")
+    emit(rows, fmt, ["relation", "direction", "other_type", "other_name", "other", "certainty",
+                     "basis", "page"])
+
+
+@click.command()
+@format_option
+@backend_option
+@graph_option
+def stats(graph, fmt, backend, neo4j):
+    """Node and edge counts by type.
+
+    \b
+    Columns: kind (node or edge), type, count.
+    """
+    from ..questions.nodes import stats as count
+
+    emit(answer(graph, backend, neo4j, "stats", count), fmt)
+
+
+RELATION_TYPES = ("ACTIVE_IN", "BASED_IN", "CONTRIBUTES_TO", "HAS_THEME", "LOCATED_IN",
+                  "PARTNERS_WITH", "PART_OF", "TARGETS")
+
+
+@click.command()
+@click.argument("source")
+@click.argument("target")
+@click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Most paths to print (0 = all).")
+@click.option("--relation", "relations", multiple=True, type=click.Choice(RELATION_TYPES),
+              help="Relations a path may use (repeat for several) [default: PARTNERS_WITH "
+              "and PART_OF, the partner network].")
+@click.option("--all-relations", is_flag=True, help="Let paths use every relation (also "
+              "shared goals, target groups and places).")
+@click.option("--include-generic", is_flag=True, help=GENERIC_HELP)
+@format_option
+@graph_option
+def path(graph, source, target, limit, relations, all_relations, include_generic, fmt):
+    """The shortest connections between two nodes, as chains of relations.
+
+    SOURCE and TARGET are ids or names, matched like `rimograph show` does. Direction is
+    ignored for the search and shown on each step (-TYPE-> or <-TYPE-).
+
+    \b
+    Columns: path, hops, chain, nodes (ids; json only).
+    Examples:
+      rimograph path Woonzaak "Lokaal bestuur Genk"
+      rimograph path "Vlaams Huurdersplatform" "CAW Limburg"
+      rimograph path Woonzaak Genk --all-relations
+    """
+    from ..questions.network import shortest_paths
+
+    if not relations and not all_relations:
+        relations = ("PARTNERS_WITH", "PART_OF")
+    rows = shortest_paths(graph, source, target, limit, include_generic,
+                          None if all_relations else relations)
+    emit(rows, fmt, ["path", "hops", "chain"] + (["nodes"] if fmt == "json" else []))
+
+
+@click.command()
+@click.option("--top", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Rows to print (0 = all).")
+@click.option("--include-generic", is_flag=True, help=GENERIC_HELP)
+@format_option
+@graph_option
+def centrality(graph, top, include_generic, fmt):
+    """Partners ranked by degree, themes and betweenness in the partner-action network.
+
+    Degree = number of actions and projects a partner works in; themes = themes of those
+    (certain contributions only); betweenness = networkx betweenness_centrality (normalised,
+    exact) on the bipartite network of actions/projects and partners.
+
+    \b
+    Columns: partner (id), name, kind, degree, themes, theme_names, betweenness.
+    Example:
+      rimograph centrality --top 10
+    """
+    from ..questions.network import centrality as rank
+
+    rows = rank(graph, include_generic)
+    emit(rows[:top] if top else rows, fmt,
+         ["partner", "name", "kind", "degree", "themes", "theme_names", "betweenness"])
+
+
+@click.command()
+@click.option("--include-generic", is_flag=True, help=GENERIC_HELP)
+@format_option
+@graph_option
+def brokers(graph, include_generic, fmt):
+    """Partners whose removal would split the partner network or orphan an action.
+
+    Articulation points of the actions/projects-partners network (networkx
+    articulation_points) and partners that are the only partner of an action or project
+    (a bridge to an entry of degree 1).
+
+    \b
+    Columns: partner (id), name, kind, degree, articulation, pieces, cut_off,
+             cut_off_entries, sole_partner_of.
+    """
+    from ..questions.network import brokers as find
+
+    emit(find(graph, include_generic), fmt,
+         ["partner", "name", "kind", "degree", "articulation", "pieces", "cut_off",
+          "cut_off_entries", "sole_partner_of"])
+
+
+@click.command()
+@click.option("--seed", type=int, default=42, show_default=True, help="Louvain random seed.")
+@click.option("--resolution", type=click.FloatRange(min=0, min_open=True), default=1.0,
+              show_default=True, help="Louvain resolution (higher: smaller communities).")
+@click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Smallest community to print.")
+@click.option("--include-generic", is_flag=True, help=GENERIC_HELP)
+@format_option
+@graph_option
+def communities(graph, seed, resolution, min_size, include_generic, fmt):
+    """Clusters of actions, projects and partners that work together.
+
+    networkx louvain_communities with a fixed seed on the partner-action network (nodes
+    without any partnership left out); each community is named after its three most
+    connected members; the modularity of the partition is reported.
+
+    \b
+    Columns: community, label, size, entries, partners, entry_names, partner_names,
+             members (ids) and modularity (csv/json).
+    Example:
+      rimograph communities --resolution 1.5
+    """
+    from ..questions.network import communities as detect
+
+    rows = detect(graph, include_generic, seed, resolution)
+    shown = [r for r in rows if r["size"] >= min_size]
+    if fmt != "table":
+        emit(shown, fmt)
+        return
+    emit(shown, fmt, ["community", "label", "size", "entries", "partners", "entry_names",
+                      "partner_names"])
+    if rows:
+        click.echo(f"\n{len(rows)} communities (Louvain, seed {seed}, resolution {resolution}), "
+                   f"modularity {rows[0]['modularity']}; {len(rows) - len(shown)} smaller "
+                   f"than {min_size} not shown.")
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(["actions", "partners"]), default="actions")
+@click.option("--min-shared", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Least number of shared partners (or actions) for a pair.")
+@click.option("--include-generic", is_flag=True, help=GENERIC_HELP)
+@format_option
+@graph_option
+def overlap(graph, kind, min_shared, include_generic, fmt):
+    """Pairs of actions that share partners, or of partners that share actions.
+
+    KIND is `actions` (pairs of actions and projects, with their shared partners; the
+    default) or `partners` (pairs of partners, with their shared actions and projects).
+    Bipartite projections of the partner-action network.
+
+    \b
+    Columns: a, a_name, b, b_name, shared, shared_names, jaccard.
+    Examples:
+      rimograph overlap actions --min-shared 3
+      rimograph overlap partners --format csv
+    """
+    from ..questions.network import overlap as pairs
+
+    columns = ["a", "a_name", "b", "b_name", "shared", "shared_names", "jaccard"]
+    emit(pairs(graph, kind, min_shared, include_generic), fmt,
+         ["a_name", "b_name", "shared", "shared_names", "jaccard"] if fmt == "table"
+         else columns)
+
+
+@click.command()
+@click.option("--year", type=click.IntRange(1900, 2100),
+              help="List the actions and projects running in this year.")
+@click.option("--ending", is_flag=True,
+              help="List the actions and projects that end before the plan period does.")
+@format_option
+@graph_option
+def timeline(graph, year, ending, fmt):
+    """Actions and projects over time.
+
+    Without options: per year of the plan (2021-2025) how many run, start and end. A missing
+    start is taken as 2021-01-01 and a missing or open end as 2025-12-31 (column `assumed`);
+    dates of month or year precision cover the whole month or year.
+
+    \b
+    Columns: year, running, starting, ending, ending_names;
+    with --year or --ending: entry (id), name, type, start, end, first_day, last_day,
+             assumed, ends_early, timing_note.
+    Examples:
+      rimograph timeline
+      rimograph timeline --year 2024
+      rimograph timeline --ending --format csv
+    """
+    from ..questions.time import timeline as running, timeline_years
+
+    if year is None and not ending:
+        emit(timeline_years(graph), fmt)
+        return
+    columns = ["entry", "name", "type", "start", "end", "first_day", "last_day", "assumed",
+               "ends_early", "timing_note"]
+    if fmt == "table":
+        columns = ["name", "type", "start", "end", "assumed", "ends_early"]
+    emit(running(graph, year, ending), fmt, columns)
+
+
+@click.command()
+@click.argument("what", type=click.Choice(["fte", "budget"]), default="fte")
+@click.option("--scope", type=click.Choice(["vzw", "ac-vlaamse-overheid"], case_sensitive=False),
+              help="Budget only: vzw (the whole organisation) or ac-vlaamse-overheid (the part "
+              "the Flemish government funds) [default: both].")
+@click.option("--graph", "graph_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Folder with the curated tables [default: ./graph].")
+@format_option
+def resources(what, scope, graph_dir, fmt):
+    """Staff per theme (FTE) and the budget per year, from the plan's tables.
+
+    `fte` (default): the staffing table (graph/fte.csv), FTE funded by the decree and
+    otherwise, per theme. `budget`: the budget annex (graph/budget.csv), one row per item with
+    a column per year, in euro.
+
+    \b
+    Columns (fte): label, theme, theme_name, fte_decretal, fte_non_decretal, fte_total,
+                   decretal_share_pct, share_of_total_pct, page.
+    Columns (budget): scope, section, code, item, 2021 ... 2025, pages.
+    Examples:
+      rimograph resources
+      rimograph resources budget --scope vzw --format csv
+    """
+    from ..questions.resources import budget_by_year, fte_by_theme
+    from ..core.load import graph_folder
+    from ..core.tables import load_tables
+
+    graph_dir = graph_folder(graph_dir)
+    tables = load_tables(graph_dir)
+    if what == "fte":
+        emit(fte_by_theme(tables), fmt)
+        return
+    rows = budget_by_year(tables, scope)
+    if not rows:
+        raise click.ClickException(f"no budget lines for scope {scope!r}")
+    emit(rows, fmt)

@@ -1,0 +1,114 @@
+"""What every command shares: the error handler, the --format, --graph and --backend options."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..core.errors import DataError, RimographError
+from ..outputs.render import FORMATS, render
+
+
+class Group(click.Group):
+    """A click group that turns rimograph's errors into one clear message and exit code 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DataError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            raise click.ClickException(f"{len(exc.problems)} problem(s) in the tables; "
+                                       "fix them and run `rimograph validate`") from None
+        except RimographError as exc:
+            raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:  # output piped into `head`, which has read enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
+        except OSError as exc:  # a file that cannot be read or written: no traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+
+
+def format_option(func):
+    """Add ``--format table|csv|json`` (table by default)."""
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
+                        show_default=True, help="Output: aligned table, CSV or JSON.")(func)
+
+
+def graph_option(func):
+    """Add ``--graph DIR`` and pass the loaded, validated embedded graph as ``graph``."""
+
+    @click.option("--graph", "graph_dir", type=click.Path(file_okay=False, path_type=Path),
+                  default=None, help="Folder with the curated tables [default: ./graph, "
+                  "or $RIMOGRAPH_GRAPH, or the checkout's graph/].")
+    @functools.wraps(func)
+    def wrapper(graph_dir, **kwargs):
+        from ..core.load import load_graph
+
+        if kwargs.get("backend") == "neo4j":  # answered by the server: graph/ is not read
+            return func(graph=None, **kwargs)
+        graph = load_graph(graph_dir)
+        if graph.number_of_edges() >= 100_000:
+            # a sector-sized graph lives until the command ends: keep the garbage collector
+            # from walking its millions of objects again (about 0.5 s a walk at 1M edges)
+            import gc
+
+            gc.freeze()
+        return func(graph=graph, **kwargs)
+
+    return wrapper
+
+
+def neo4j_options(func):
+    """Add ``--uri --user --password --database`` (defaults from ``NEO4J_URI``, ``NEO4J_USER``,
+    ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``) and pass them as ``neo4j``, a dict for
+    :func:`rimograph.backends.neo4j.connect`."""
+
+    @click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687",
+                  show_default=True, show_envvar=True, help="Neo4j server.")
+    @click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True,
+                  show_envvar=True, help="Neo4j user.")
+    @click.option("--password", envvar="NEO4J_PASSWORD", default=None, show_envvar=True,
+                  help="Neo4j password [default: none, no authentication].")
+    @click.option("--database", envvar="NEO4J_DATABASE", default="neo4j", show_default=True,
+                  show_envvar=True, help="Neo4j database.")
+    @functools.wraps(func)
+    def wrapper(uri, user, password, database, **kwargs):
+        return func(neo4j={"uri": uri, "user": user, "password": password,
+                           "database": database}, **kwargs)
+
+    return wrapper
+
+
+def backend_option(func):
+    """Add ``--backend embedded|neo4j`` and the Neo4j connection options (see
+    :func:`neo4j_options`); put it above :func:`graph_option`."""
+    return click.option(
+        "--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded",
+        show_default=True, help="Answer from graph/ in-process, or from a Neo4j server that "
+        "holds the pushed graph (`rimograph neo4j push`).")(neo4j_options(func))
+
+
+def answer(graph, backend, neo4j, query_name, question, **params):
+    """The rows of a question: ``question(graph, **params)`` on the embedded graph, or the
+    named query ``queries/<query_name>.cypher`` on Neo4j (same rows)."""
+    if backend == "neo4j":
+        from ..backends.neo4j import answer as ask_neo4j
+
+        return ask_neo4j(neo4j, query_name, **params)
+    return question(graph, **params)
+
+
+GENERIC_HELP = "Include generic partners (categories such as 'lokale besturen', roles)."
+
+
+def emit(rows, fmt, columns=None):
+    click.echo(render(rows, fmt, columns))
+
+
+PLAN_ARG = click.Path(exists=True, dir_okay=False, path_type=Path)

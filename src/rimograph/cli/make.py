@@ -1,0 +1,181 @@
+"""Commands that write files for people and tools: map, image, report, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import GENERIC_HELP, graph_option
+from ..outputs.labels import LABELS, TYPE_STYLE
+
+
+@click.command("map")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("exports/rimo-limburg.html"), show_default=True,
+              help="HTML file to write (folders are created).")
+@click.option("--focus", metavar="NAME", help="Show the network around one node "
+              "(partner, action, municipality, goal; a name or an id).")
+@click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True,
+              help="Steps around --focus.")
+@click.option("--theme", metavar="NAME", help="Only actions and projects of this theme.")
+@click.option("--goal", metavar="NAME", help="Only actions (and their projects) contributing "
+              "to this operational goal.")
+@click.option("--municipality", metavar="NAME", help="Only actions and projects active in "
+              "this municipality (directly or in one of its neighbourhoods); a 2025 name "
+              "such as Bilzen-Hoeselt takes the municipalities merged into it.")
+@click.option("--year", type=click.IntRange(2000, 2100), help="Only actions and projects "
+              "running in this year.")
+@click.option("--type", "types", multiple=True, type=click.Choice(sorted(TYPE_STYLE)),
+              help="Node types to include (repeat the option for several).")
+@click.option("--include-generic", is_flag=True, help=GENERIC_HELP)
+@click.option("--public", is_flag=True, help="Leave out internal facts (FTE, notes); the "
+              "footer says it is the public version.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the title, legend, panel and tooltips.")
+@graph_option
+def map_command(graph, out, focus, depth, theme, goal, municipality, year, types,
+                include_generic, public, lang):
+    """Write an interactive network map as one offline HTML file.
+
+    The file needs no internet (vis-network is inlined) and shows a legend, a filter panel
+    (type, theme, municipality, year), search by name, neighbours on click and tooltips that
+    cite the plan's page. Positions are computed with a fixed seed, so the same data gives the
+    same picture; node size grows with degree; possible contributions are dashed.
+
+    \b
+    Examples:
+      rimograph map
+      rimograph map --focus Woonzaak --depth 2 --year 2023 --out exports/woonzaak.html
+      rimograph map --municipality Genk --type StrategicAction --type Project --type Partner
+      rimograph map --theme Wonen --public --lang en
+    """
+    from ..core.errors import NotFound
+    from ..outputs.maps import describe, select, write_map
+    from ..core.model import find_node, normalise
+
+    def node(name, wanted):
+        """The node of type ``wanted`` named ``name`` (suggestions only among that type)."""
+        return find_node(graph.subgraph(n for n, t in graph.nodes(data="type") if t == wanted),
+                         name)
+
+    def towns(name):
+        """A municipality of 2019-2024, or the ones merged into a 2025 municipality."""
+        try:
+            return node(name, "Municipality")
+        except NotFound:
+            merged = {n for n, d in graph.nodes(data=True) if d["type"] == "Municipality"
+                      and normalise(d["name_2025"]) == normalise(name)}
+            if not merged:
+                raise
+            return merged
+
+    if focus is not None and not focus.strip():
+        raise click.BadParameter("give a name or an id", param_hint="--focus")
+    nodes, facts = select(graph, focus=find_node(graph, focus) if focus else None,
+                          depth=depth, theme=theme and node(theme, "Theme"),
+                          goal=goal and node(goal, "OperationalGoal"),
+                          municipality=municipality and towns(municipality), year=year,
+                          types=set(types), include_generic=include_generic)
+    words = LABELS[lang]
+    footer = words["footer"] + (" " + words["public"] if public else "")
+    write_map(graph, out, describe(facts, lang), lang, footer, nodes, public)
+    shown = graph.subgraph(nodes)
+    click.echo(f"{out}: {shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges")
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "kumu",
+                                                    "cypher"]),
+              default="graphml", show_default=True, help="File format to write.")
+@click.option("--out", type=click.Path(), default=None,  # a str: keeps a trailing "/"
+              help="File to write [default: exports/rimo-limburg.<ext>]; for csv a folder "
+              "(nodes.csv, edges.csv) or a stem (STEM-nodes.csv, STEM-edges.csv).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Kumu only: language of the element and connection types.")
+@graph_option
+def export_command(graph, fmt, out, lang):
+    """Write the whole graph for other tools.
+
+    \b
+    graphml  Gephi, yEd, Cytoscape (lists joined, None dropped, string ids)
+    gexf     Gephi (start/end as period_start/period_end, edge type as relation)
+    json     node-link JSON (networkx node_link_data, key "edges")
+    csv      a nodes file and an edges file, booleans true/false, empty = absent
+    kumu     xlsx with sheets Elements (ID, Label, Type, Description, Tags) and
+             Connections (From, To, Type, Description), for Kumu's import
+    cypher   a parameter-free Cypher script: constraints, MERGE on id (cypher-shell -f)
+    Every file is written atomically (never half-written).
+    Examples:
+      rimograph export --format gexf --out exports/rimo.gexf
+      rimograph export --format csv --out exports/rimo
+    """
+    from ..outputs.exports import default_out, export
+
+    written = export(graph, fmt, out or default_out(fmt), lang)
+    for file in written:
+        click.echo(f"{file}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+
+
+@click.command("report")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("exports/dekking.html"), show_default=True,
+              help="HTML file to write (folders are created).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the headings and explanations.")
+@click.option("--public", is_flag=True, help="Leave out internal facts (the FTE table); the "
+              "footer says it is the public version.")
+@click.option("--graph", "graph_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Folder with the curated tables [default: ./graph, "
+              "or $RIMOGRAPH_GRAPH, or the checkout's graph/].")
+def report_command(out, lang, public, graph_dir):
+    """Write the coverage report: one offline, printable HTML page.
+
+    Sections: (a) strategic actions x operational goals (the plan's overview table restored,
+    certain and possible contributions marked apart, with totals); (b) the 42 municipalities
+    grouped by their 2025 municipality, uncovered first; (c) partners by number of themes;
+    (d) a timeline 2016-2025; (e) staff (FTE) per theme, not with --public. Every section cites
+    the plan's pages. Prints on A4 landscape. The same tables give the same file.
+
+    \b
+    Examples:
+      rimograph report
+      rimograph report --public --out exports/dekking-publiek.html
+      rimograph report --lang en --out exports/coverage.html
+    """
+    from ..core.load import load_tables_and_graph
+    from ..outputs.report import write_report
+
+    tables, graph = load_tables_and_graph(graph_dir)
+    write_report(graph, tables, out, lang, public)
+    click.echo(f"{out}: coverage report" + (" (public version)" if public else ""))
+
+
+@click.command("image")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("exports/rimo-limburg.png"), show_default=True,
+              help="Image to write: .png or .svg (folders are created).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the title and legend.")
+@graph_option
+def image_command(graph, out, lang):
+    """Draw the network map of the whole plan as a PNG or SVG image, for slides and print.
+
+    It shows what `rimograph map` shows by default (generic partners left out).
+
+    The same positions, colours and shapes as the HTML map (`rimograph map`), with the legend,
+    a title and the source drawn in; names where they do not overlap. 16 x 9 inches (PNG at
+    200 dpi). The same data gives the same file.
+
+    \b
+    Examples:
+      rimograph image --out exports/rimo-limburg.png
+      rimograph image --out exports/rimo-limburg.svg --lang en
+    """
+    from ..outputs.image import draw_map, image_format
+    from ..outputs.maps import ordered_subgraph, select
+
+    image_format(out)  # a wrong suffix fails before the drawing starts
+    shown = ordered_subgraph(graph, select(graph)[0])  # as `rimograph map`: no generic partners
+    draw_map(shown, out, LABELS[lang]["whole_plan"], lang)
+    click.echo(f"{out}: {shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges")

@@ -1,0 +1,127 @@
+"""The Neo4j commands: neo4j push / pull, query."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import (
+    Group,
+    emit,
+    format_option,
+    graph_option,
+    neo4j_options,
+)
+
+
+@click.group("neo4j", cls=Group)
+def neo4j_group():
+    """Copy the graph to a Neo4j server and back (needs `pip install 'rimograph[neo4j]'`).
+
+    Connection from --uri/--user/--password/--database or NEO4J_URI, NEO4J_USER,
+    NEO4J_PASSWORD, NEO4J_DATABASE. Then the question commands take --backend neo4j, and
+    `rimograph query` runs the named Cypher queries of queries/.
+
+    \b
+    Examples:
+      rimograph neo4j push --uri bolt://localhost:7687 --password secret
+      rimograph neo4j push --replace
+      rimograph neo4j pull --out exports/from-neo4j.json
+    """
+
+
+@neo4j_group.command("push")
+@click.option("--replace", is_flag=True,
+              help="Make Neo4j hold exactly this data: delete nodes and relationships that are "
+              "no longer in graph/, in one transaction (readers see the old or the new graph).")
+@neo4j_options
+@graph_option
+def neo4j_push(graph, replace, neo4j):
+    """Write the validated graph to Neo4j (constraints, then nodes, then relationships).
+
+    Labels are the node types (Partner, StrategicAction, ...), relationship types the edge
+    types (PARTNERS_WITH, ...), properties camelCase (lineStart); every node and relationship
+    keeps its citation (page, lineStart, lineEnd). Pushing again changes nothing; without
+    --replace nothing is deleted.
+    """
+    from ..backends.neo4j import connect, push
+
+    with connect(**neo4j) as conn:
+        report = push(graph, conn.driver, conn.database, replace=replace)
+    click.echo(f"{conn.uri} ({conn.database}): {report.line()}")
+
+
+@neo4j_group.command("pull")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the graph as node-link JSON (networkx) to this file.")
+@neo4j_options
+@format_option
+def neo4j_pull(neo4j, out, fmt):
+    """Read the graph back from Neo4j and print its node and edge counts by type.
+
+    \b
+    Columns: kind (node or edge), type, count.
+    """
+    from ..backends.neo4j import connect, pull
+    from ..questions.nodes import stats as count
+
+    with connect(**neo4j) as conn:
+        graph = pull(conn.driver, conn.database)
+    emit(count(graph), fmt)
+    if out:
+        import json
+
+        import networkx as nx
+
+        from ..core.files import write_atomic
+
+        data = nx.node_link_data(graph, edges="edges")
+        write_atomic(out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        click.echo(f"{out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges",
+                   err=True)
+
+
+@click.command("query")
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the query (repeatable); `--list` shows them.")
+@click.option("--list", "list_queries", is_flag=True,
+              help="List the named queries with their parameters and stop.")
+@neo4j_options
+@format_option
+def query_command(name, params, list_queries, neo4j, fmt):
+    """Run a named Cypher query of queries/ on Neo4j, in a read transaction.
+
+    Each queries/*.cypher file is one question; its header gives the name, a description and
+    the parameters with their defaults. The rows equal the embedded answers of the question
+    commands (partners, coverage municipalities, coverage goals, show).
+
+    \b
+    Examples:
+      rimograph query --list
+      rimograph query partners-spanning-themes --param min_themes=3 --format csv
+      rimograph query node-neighbourhood --param id=partner:caw-limburg
+    """
+    from ..backends.neo4j import connect, get_query, load_queries, run_query
+
+    if list_queries:
+        emit([{"name": q.name, "parameters": q.signature(), "description": q.description}
+              for q in load_queries().values()], fmt)
+        return
+    if not name:
+        raise click.UsageError("give a query NAME, or --list to see them")
+    named = get_query(name)
+    known = {p.name: p for p in named.parameters}
+    given = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r}: write KEY=VALUE", param_hint="--param")
+        if key not in known:
+            raise click.BadParameter(f"{named.name} has no parameter {key!r}; it takes: "
+                                     f"{named.signature() or 'none'}", param_hint="--param")
+        given[key] = known[key].parse(value)
+    with connect(**neo4j) as conn:
+        rows = run_query(conn.driver, conn.database, named, given)
+    emit(rows, fmt)
