@@ -6,7 +6,6 @@ Nothing here knows about the plan; these are the normalisations the other module
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Apostrophes and quotes the plan uses interchangeably (’ ‘ ' ` ´).
 QUOTES = "\u2019\u2018'`\u00b4"
@@ -27,16 +26,19 @@ def collapse(text: str) -> str:
 
 
 def strip_accents(text: str) -> str:
-    """``"Café Daniël"`` -> ``"Cafe Daniel"`` (NFKD, combining marks dropped)."""
+    """Every letter written in ASCII, none dropped (transliteration by ``anyascii``):
+    ``"Café Daniël"`` -> ``"Cafe Daniel"``, ``"Işık"`` -> ``"Isik"``, ``"Łódź"`` -> ``"Lodz"``,
+    ``"Αθήνα"`` -> ``"Athina"``. Punctuation is transliterated too (``"…"`` -> ``"..."``)."""
     if text.isascii():
         return text
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
+    from anyascii import anyascii
+
+    return anyascii(text)
 
 
 def fold(text: str) -> str:
-    """A comparison key: accents dropped, case folded, quotes unified to ``'``, whitespace
-    collapsed. ``fold("Kolderbos en D’ierd")`` -> ``"kolderbos en d'ierd"``."""
+    """A comparison key: transliterated to ASCII (:func:`strip_accents`), case folded, quotes
+    unified to ``'``, whitespace collapsed. ``fold("Kolderbos en D’ierd")`` -> ``"kolderbos en d'ierd"``."""
     text = strip_accents(collapse(text)).casefold()
     for char in QUOTES:
         text = text.replace(char, "'")
@@ -44,8 +46,9 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """The slug of a node id (``graph/README.md``): lowercase ASCII, accents and apostrophes
-    dropped, every other run of non-alphanumerics turned into one ``-``.
+    """The slug of a node id (``graph/README.md``): lowercase ASCII (every letter
+    transliterated, none dropped), apostrophes dropped, every other run of non-alphanumerics
+    turned into one ``-``.
 
     ``slugify("Kolderbos en D’ierd in Genk")`` -> ``"kolderbos-en-dierd-in-genk"``.
     """
