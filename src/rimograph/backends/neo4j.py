@@ -539,13 +539,15 @@ class NamedQuery:
 
 def default_queries_dir() -> Path:
     """``$RIMOGRAPH_QUERIES``, else ``./queries`` when it holds ``.cypher`` files, else the
-    ``queries/`` folder of the checkout rimograph runs from."""
+    named queries that ship with rimograph (:func:`rimograph.core.load.bundled`)."""
     if os.environ.get(QUERIES_ENV_VAR):
         return Path(os.environ[QUERIES_ENV_VAR])
     here = Path("queries")
     if here.is_dir() and any(here.glob("*.cypher")):
         return here
-    return Path(__file__).resolve().parents[3] / "queries"
+    from ..core.load import bundled
+
+    return bundled("queries")
 
 
 def _parse_parameters(text: str, path) -> list:

@@ -45,7 +45,7 @@ def graph_option(func):
 
     @click.option("--graph", "graph_dir", type=click.Path(file_okay=False, path_type=Path),
                   default=None, help="Folder with the curated tables [default: ./graph, "
-                  "or $RIMOGRAPH_GRAPH, or the checkout's graph/].")
+                  "or $RIMOGRAPH_GRAPH, or the plan's tables shipped with rimograph].")
     @functools.wraps(func)
     def wrapper(graph_dir, **kwargs):
         from ..core.load import load_graph

@@ -127,7 +127,7 @@ def export_command(graph, fmt, out, lang):
               "footer says it is the public version.")
 @click.option("--graph", "graph_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Folder with the curated tables [default: ./graph, "
-              "or $RIMOGRAPH_GRAPH, or the checkout's graph/].")
+              "or $RIMOGRAPH_GRAPH, or the plan's tables shipped with rimograph].")
 def report_command(out, lang, public, graph_dir):
     """Write the coverage report: one offline, printable HTML page.
 

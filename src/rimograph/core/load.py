@@ -33,15 +33,25 @@ CACHE_FORMAT = 1
 CACHE_KEEP = 4
 
 
+def bundled(name: str) -> Path:
+    """The copy of the top-level folder ``name`` (``graph`` or ``queries``) that ships with
+    rimograph: ``rimograph/data/<name>`` inside an installed wheel (pyproject's
+    ``force-include``), else the folder of the checkout an editable install runs from. The
+    checkout's folders are the one source; the wheel carries a copy made at build time."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "data" / name
+    return installed if installed.is_dir() else package.parents[1] / name
+
+
 def default_graph_dir() -> Path:
     """The tables to use when none are given: ``$RIMOGRAPH_GRAPH``, else ``./graph`` when it
-    holds ``actions.csv``, else the ``graph/`` folder of the checkout rimograph runs from."""
+    holds ``actions.csv``, else the plan's tables that ship with rimograph (:func:`bundled`)."""
     if os.environ.get(ENV_VAR):
         return Path(os.environ[ENV_VAR])
     here = Path("graph")
     if (here / "actions.csv").exists():
         return here
-    return Path(__file__).resolve().parents[3] / "graph"
+    return bundled("graph")
 
 
 def graph_folder(graph_dir=None) -> Path:
