@@ -24,8 +24,8 @@ mention-outside-list       (note) a curated mention cited outside the partner li
                            lines do contain it
 mention-unresolved         a curated mention no alias of aliases.csv resolves
 citation                   cited lines that do not contain the item (heading or mention)
-page                       a cited page the line range cannot be on (running headers and TOC
-                           headings bound the page of every line)
+page                       a cited page that is not the page of the range's first line, read
+                           from the page map of the text (:mod:`rimograph.source.pages`)
 table-mark                 a ``basis=table`` contribution and the overview table's "(x)" disagree
 stale-exception            (note) an accepted difference that no longer occurs
 =========================  ==================================================================
@@ -46,7 +46,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import RimographError
-from .extract import PAGE_HEADER, Plan, parse_plan
+from .extract import Plan, parse_plan
+from .pages import PAGE_HEADER
 from .resolve import read_rows
 from ..core.tables import SCHEMA
 from ..core.text import collapse, fold
@@ -292,13 +293,12 @@ def _check_citations(plan, pairs, tables, diffs):
                 diffs.append(Difference("citation", where, f"{where}: line range {start}-{end} is "
                                         f"not inside the plan (1-{n_lines})", start))
                 continue
-            if page:
-                low = plan.page_of(start)
-                high = plan.page_range(end)[1]
-                if low is not None and page < low or high is not None and page > high:
-                    diffs.append(Difference(
-                        "page", where, f"{where}: page {page} but lines {start}-{end} are on "
-                        f"page {low}" + (f"-{high}" if high != low else ""), start))
+            if page and page != plan.pages.page_of(start):
+                first, last = plan.pages.pages_of(start, end)
+                diffs.append(Difference(
+                    "page", where, f"{where}: page {page}, but line {start} is on page {first}"
+                    + (f" (lines {start}-{end}: pages {first}-{last})" if last != first else "")
+                    + f"; set page to {first}", start))
             text = None
             if file in ("actions.csv", "projects.csv"):
                 name = row.get("name", "")

@@ -2,8 +2,8 @@
 
 Source of facts: the plain-text extraction of the Meerjarenplan 2021-2025 of Samenlevingsopbouw
 RIMO Limburg (``shared/plan/meerjarenplan-2021-2025-rimo-limburg.txt``) or any plan text in the
-same layout. Every extracted item carries the 1-based line numbers it comes from; pages come from
-the table of contents and the running page headers (:meth:`Plan.page_of`).
+same layout. Every extracted item carries the 1-based line numbers it comes from; its page comes
+from the page map of the text (:mod:`rimograph.source.pages`, ``Plan.pages``).
 
 What is read, and how:
 
@@ -39,9 +39,9 @@ from pathlib import Path
 
 from ..core.errors import RimographError
 from ..core.text import clean_spaces, collapse, fold, slugify
+from .pages import PAGE_HEADER, PageMap, build_page_map
 
 DRAFT = "DRAFT"
-PAGE_HEADER = re.compile(r"^\s*Meerjarenplan\s+\d{4}\s*-\s*\d{4}\s*\|.*?(\d+)\s*\|\s*$")
 _TOC = re.compile(r"^(?P<title>\S.*?)\s*\.{3,}\s*(?P<page>\d+)\s*$")
 _LABEL = re.compile(r"^\s*(?P<label>Samenwerkingspartners|Samenwerking)\s*(?::\s*(?P<rest>.*)|\s*$)")
 _TIMING = re.compile(r"^\s*Timing\s*:\s*(?P<value>.*?)\s*$")
@@ -207,7 +207,8 @@ class Plan:
     """Everything extracted from one plan text. ``lines[0]`` is line 1.
 
     ``entries`` are the actions and projects in the order of the text (a project after its
-    action); ``warnings`` lists what was left out (a TOC entry without a heading in the body).
+    action); ``pages`` is the text's page map (``plan.pages.page_of(line)``); ``warnings`` lists
+    what was left out (a TOC entry without a heading in the body).
     """
 
     path: str
@@ -217,6 +218,7 @@ class Plan:
     entries: list[Entry]
     table: list[TableRow]
     goals: list[Goal]
+    pages: PageMap
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -237,28 +239,6 @@ class Plan:
     def line(self, number: int) -> str:
         """The text of 1-based line ``number``."""
         return self.lines[number - 1]
-
-    def _anchors(self):
-        anchors = [(h.line, h.page, "header") for h in self.headers]
-        anchors += [(t.line, t.page, "heading") for t in self.toc if t.line]
-        return sorted(anchors)
-
-    def page_of(self, line: int) -> int | None:
-        """The page of 1-based ``line``: the page of the nearest running header or TOC heading
-        at or before it (``None`` before the first one)."""
-        page = None
-        for at, number, _ in self._anchors():
-            if at > line:
-                break
-            page = number
-        return page
-
-    def page_range(self, line: int) -> tuple[int | None, int | None]:
-        """The pages ``line`` can be on: (page_of(line), the last page before the next anchor:
-        a header on page P bounds it to P - 1, a heading on page P to P; ``None`` = unbounded)."""
-        after = next(((n, kind) for at, n, kind in self._anchors() if at > line), None)
-        high = None if after is None else (after[0] - 1 if after[1] == "header" else after[0])
-        return self.page_of(line), high
 
 
 # --------------------------------------------------------------------------- reading
@@ -317,7 +297,7 @@ def parse_plan(path) -> Plan:
     if not toc:
         raise RimographError(f"{where}: no table of contents found (lines 'Title .... 12')")
     _locate_headings(lines, toc, headers)
-    plan = Plan(where, lines, toc, headers, [], [], [])
+    plan = Plan(where, lines, toc, headers, [], [], [], build_page_map(lines))
     plan.goals = _goals(plan)
     plan.entries = _entries(plan)
     if not plan.actions:
@@ -457,12 +437,12 @@ def _entries(plan: Plan) -> list[Entry]:
                     break
             entry = Entry("action", f"action:{slugify(name)}", name, _display(name, plan, line,
                           span_end), line, _last_content(plan, line, own_end), span_end,
-                          plan.page_of(line), transversal=transv)
+                          plan.pages.page_of(line), transversal=transv)
             action = entry
         else:
             entry = Entry("project", f"project:{slugify(name)}", name, name, line,
                           _last_content(plan, line, next_line - 1),
-                          _last_content(plan, line, next_line - 1), plan.page_of(line),
+                          _last_content(plan, line, next_line - 1), plan.pages.page_of(line),
                           parent=action.id if action else None, transversal=transv,
                           in_toc=toc_entry is not None)
         entries.append(entry)
@@ -1120,7 +1100,7 @@ def draft_tables(plan: Plan) -> dict[str, list[dict]]:
                 continue
             seen.add(item.text)
             mentions.append({"entry": entry.id, "mention": item.text,
-                             "page": plan.page_of(item.line_start),
+                             "page": plan.pages.page_of(item.line_start),
                              "line_start": item.line_start, "line_end": item.line_end})
     tables["actions.csv"], tables["projects.csv"] = actions, projects
     tables["partner_mentions.csv"] = mentions
@@ -1135,7 +1115,7 @@ def draft_tables(plan: Plan) -> dict[str, list[dict]]:
                 "basis": "table",
                 "reason": f"{DRAFT}: '(x)' in column {column} of the overview table row "
                           f"(empty cell = two spaces, mark = '(x) '); review",
-                "page": plan.page_of(row.line_start), "line_start": row.line_start,
+                "page": plan.pages.page_of(row.line_start), "line_start": row.line_start,
                 "line_end": row.line_end})
     tables["contributions.csv"] = contributions
     tables["toc.csv"] = [{"level": t.level, "title": t.title, "page": t.page,
