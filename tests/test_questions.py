@@ -83,9 +83,12 @@ def test_lokaal_bestuur_in_a_town_project_is_that_towns_government(graph):
 def test_welzijnsschakels_is_in_the_actions_the_plan_says(graph):
     assert entries_of(graph, "partner:welzijnsschakels") == [
         "action:buurtanalyses", "action:ieders-stem-telt-campagne",
-        "action:ondersteuning-armoedeverenigingen-in-limburg",
-        "action:trefpunt-armoede-in-limburg", "project:buurtanalyse-tongeren",
-        "project:het-open-poortje-in-lummen", "project:ieders-stem-telt-campagne-limburg"]
+        "action:ondersteuning-armoedeverenigingen-in-limburg", "project:buurtanalyse-tongeren"]
+    # "Welzijnsschakels Limburg" is the Limburg branch, its own partner (part of the whole),
+    # never both at once
+    assert entries_of(graph, "partner:welzijnsschakels-limburg") == [
+        "action:trefpunt-armoede-in-limburg", "project:het-open-poortje-in-lummen",
+        "project:ieders-stem-telt-campagne-limburg"]
 
 
 def test_caw_limburg_spans_four_themes_and_leads(graph):

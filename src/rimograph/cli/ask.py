@@ -14,6 +14,7 @@ from .common import (
     emit,
     format_option,
     graph_option,
+    say,
 )
 
 
@@ -89,8 +90,8 @@ def coverage_municipalities(graph, fmt, backend, neo4j):
         wide = answer(graph, backend, neo4j, "province-wide", province_wide)
         uncovered = sum(1 for r in rows if not r["entries"])
         click.echo(f"\n{uncovered} of {len(rows)} municipalities have no local action or project.")
-        click.echo(f"Province-wide or Flemish, not counted above ({len(wide)}): "
-                   + "; ".join(r["name"] for r in wide))
+        say(f"Province-wide or Flemish, not counted above ({len(wide)}): "
+            + "; ".join(r["name"] for r in wide))
 
 
 @coverage.command("province")
@@ -164,7 +165,10 @@ def show(graph, name, fmt, backend, neo4j):
     if fmt == "json":
         import json
 
-        click.echo(json.dumps({"node": attrs, "neighbours": rows}, ensure_ascii=False, indent=2))
+        from ..core.safe import json_for_terminal
+
+        click.echo(json_for_terminal(json.dumps({"node": attrs, "neighbours": rows},
+                                                ensure_ascii=False, indent=2)))
         return
     if fmt == "csv":
         emit(rows, fmt)

@@ -10,22 +10,24 @@ from pathlib import Path
 import click
 
 from ..core.errors import DataError, RimographError
+from ..core.safe import for_spreadsheet, for_terminal, json_for_terminal
 from ..outputs.render import FORMATS, render
 
 
 class Group(click.Group):
-    """A click group that turns rimograph's errors into one clear message and exit code 1."""
+    """A click group that turns rimograph's errors into one clear message and exit code 1.
+    Messages quote data, so they go through :func:`rimograph.core.safe.for_terminal`."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except DataError as exc:
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
+                click.echo(for_terminal(str(problem)), err=True)
             raise click.ClickException(f"{len(exc.problems)} problem(s) in the tables; "
                                        "fix them and run `rimograph validate`") from None
         except RimographError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(for_terminal(str(exc))) from None
         except BrokenPipeError:  # output piped into `head`, which has read enough
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
@@ -48,10 +50,12 @@ def graph_option(func):
                   "or $RIMOGRAPH_GRAPH, or the plan's tables shipped with rimograph].")
     @functools.wraps(func)
     def wrapper(graph_dir, **kwargs):
-        from ..core.load import load_graph
+        from ..core.load import graph_folder, load_graph
 
         if kwargs.get("backend") == "neo4j":  # answered by the server: graph/ is not read
             return func(graph=None, **kwargs)
+        graph_dir = graph_folder(graph_dir)
+        warn_unknown_files(graph_dir)
         graph = load_graph(graph_dir)
         if graph.number_of_edges() >= 100_000:
             # a sector-sized graph lives until the command ends: keep the garbage collector
@@ -62,6 +66,15 @@ def graph_option(func):
         return func(graph=graph, **kwargs)
 
     return wrapper
+
+
+def warn_unknown_files(graph_dir):
+    """Print a warning for every file of ``graph_dir`` that is not one of its tables."""
+    from ..core.tables import unknown_files
+
+    for name in unknown_files(graph_dir):
+        say(f"warning: {Path(graph_dir) / name}: not a table of graph/ (see graph/README.md), "
+            "so it is not read; copy its edits into the table it belongs to", err=True)
 
 
 def neo4j_options(func):
@@ -107,8 +120,20 @@ def answer(graph, backend, neo4j, query_name, question, **params):
 GENERIC_HELP = "Include generic partners (categories such as 'lokale besturen', roles)."
 
 
+def say(text: str, err: bool = False):
+    """Print one message that quotes data, control characters escaped
+    (:func:`rimograph.core.safe.for_terminal`)."""
+    click.echo(for_terminal(text), err=err)
+
+
 def emit(rows, fmt, columns=None):
-    click.echo(render(rows, fmt, columns))
+    """Print rows as :func:`rimograph.outputs.render.render` does, through the sanitising point
+    (:mod:`rimograph.core.safe`): control characters from data never reach the terminal, and a
+    CSV cell that a spreadsheet would take for a formula (``=1+1``) is written as text."""
+    if fmt == "csv":
+        rows = [{k: for_spreadsheet(v) for k, v in row.items()} for row in rows]
+    text = render(rows, fmt, columns)
+    click.echo(json_for_terminal(text) if fmt == "json" else for_terminal(text))
 
 
 PLAN_ARG = click.Path(exists=True, dir_okay=False, path_type=Path)

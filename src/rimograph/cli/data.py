@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import PLAN_ARG, emit, format_option
+from .common import PLAN_ARG, emit, format_option, say, warn_unknown_files
 
 
 @click.command()
@@ -17,13 +17,23 @@ def validate(graph_dir):
 
     Prints every problem as `file:row: field: what is wrong` (row = spreadsheet row, the header
     is row 1) and exits with code 1 if there is any; prints the node and edge counts if not.
+    Warnings (exit code 0) name files that are not tables, such as a spreadsheet's copy
+    "partners (2).csv", and doubtful facts that may be right.
+
+    \b
+    Example:
+      rimograph validate --graph graph
     """
     from ..core.load import graph_folder
     from ..core.model import build_graph
     from ..core.tables import load_tables
 
     graph_dir = graph_folder(graph_dir)
-    graph = build_graph(load_tables(graph_dir))
+    warn_unknown_files(graph_dir)
+    warnings = []
+    graph = build_graph(load_tables(graph_dir, warnings))
+    for warning in warnings:
+        say(f"warning: {warning}", err=True)
     click.echo(f"{graph_dir}: OK, {graph.number_of_nodes()} nodes, "
                f"{graph.number_of_edges()} edges")
 

@@ -1,83 +1,116 @@
-"""Writing files so that a reader never sees half of one."""
+"""Writing files so that a reader never sees half of one, and a set of files all or none."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from .errors import RimographError
+
+
+class Interrupted(RimographError):
+    """Ctrl-C while files were being written: none of them was changed."""
 
 
 def write_atomic(path, data: str | bytes) -> None:
     """Write ``data`` (text as UTF-8) to ``path`` through a temporary file in the same folder and
     a rename, so a reader never sees a half-written file and a failure leaves the old file.
-    Raises :class:`RimographError` when ``path`` is a folder or its folder cannot be made."""
+    Raises :class:`RimographError` like :func:`write_atomic_many`."""
+    write_atomic_many({path: data})
+
+
+def write_atomic_many(files: dict) -> None:
+    """Write several files (``{path: str | bytes}``, text as UTF-8) so that they are all
+    replaced or none is.
+
+    Every file is first written next to its target as a temporary file; only when all are
+    written are they renamed into place, one rename each, with Ctrl-C held back until the last
+    rename (a reader may, for a moment, see some new and some old files). A failure or Ctrl-C
+    before the renames leaves every old file as it was and no temporary file behind.
+
+    Raises :class:`RimographError` naming the file when a path is a folder, its folder cannot
+    be made, or a file cannot be written (a full disk: "No space left on device");
+    :class:`Interrupted` after Ctrl-C. In every case no file was changed.
+    """
     import os
-    import tempfile
     from pathlib import Path
 
-    path = Path(path)
+    staged = []
+    try:
+        for path, data in files.items():
+            staged.append(_stage(Path(path), data))
+    except BaseException as exc:
+        _remove(tmp for tmp, _ in staged)
+        if isinstance(exc, KeyboardInterrupt):
+            names = ", ".join(str(path) for path in files)
+            raise Interrupted(f"interrupted (Ctrl-C) while writing {names}; no file was "
+                              "changed") from None
+        raise
+    umask = os.umask(0)
+    os.umask(umask)
+    with _interrupt_held():
+        try:
+            for tmp, path in staged:
+                os.chmod(tmp, 0o666 & ~umask)
+            while staged:
+                tmp, path = staged[0]
+                os.replace(tmp, path)
+                staged.pop(0)
+        finally:
+            _remove(tmp for tmp, _ in staged)
+
+
+def _stage(path, data):
+    """Write ``data`` to a new temporary file beside ``path``; returns (temporary, path)."""
+    import os
+    import tempfile
+
     if path.is_dir():
-        raise RimographError(f"{path}: is a folder; give a file name, e.g. {path / 'kaart.html'}")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+        raise RimographError(f"{path}: is a folder; give a file name, e.g. "
+                             f"{path / 'kaart.html'}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise RimographError(f"{path}: cannot write there ({exc.strerror}: "
                              f"{exc.filename})") from None
+    payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise RimographError(f"{path}: could not be written ({exc.strerror}); "
+                                 "no file was changed") from None
         raise
+    return tmp, path
 
 
-def write_atomic_many(files: dict) -> None:
-    """Write several files (``{path: str | bytes}``) so that they are all replaced or none is.
-
-    Every file is first written next to its target as a temporary file; only when all are
-    written are they renamed into place, one rename each (so a reader may, for a moment, see
-    some new and some old files, but a failure or Ctrl-C before the renames leaves every old
-    file as it was and no temporary file behind). Raises :class:`RimographError` like
-    :func:`write_atomic`; ``KeyboardInterrupt`` is re-raised after the clean-up.
-    """
+def _remove(paths):
     import os
-    import tempfile
-    from pathlib import Path
 
-    staged = []
+    for path in paths:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+@contextmanager
+def _interrupt_held():
+    """Hold a Ctrl-C (SIGINT) back until the block ends, then raise ``KeyboardInterrupt``
+    (in the main thread; elsewhere signals go to the main thread anyway)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught = []
+    previous = signal.signal(signal.SIGINT, lambda *args: caught.append(args))
     try:
-        for path, data in files.items():
-            path = Path(path)
-            if path.is_dir():
-                raise RimographError(f"{path}: is a folder; give a file name")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                               suffix=".tmp")
-            except OSError as exc:
-                raise RimographError(f"{path}: cannot write there ({exc.strerror})") from None
-            staged.append((tmp, path))
-            payload = data.encode("utf-8") if isinstance(data, str) else data
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(payload)
-            except OSError as exc:
-                raise RimographError(f"{path}: could not be written ({exc.strerror}); "
-                                     "no file was changed") from None
-        umask = os.umask(0)
-        os.umask(umask)
-        for tmp, path in staged:
-            os.chmod(tmp, 0o666 & ~umask)
-        for tmp, path in staged:
-            os.replace(tmp, path)
-        staged = []
+        yield
     finally:
-        for tmp, _ in staged:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt

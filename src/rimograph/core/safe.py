@@ -4,6 +4,8 @@ spreadsheet.
 - :func:`for_terminal`: control characters (C0 except tab and newline, DEL, C1, and so every
   ANSI/OSC escape sequence, which starts with ESC or CSI) are shown as ``\\x1b``-style escapes,
   so data can never clear a screen, colour it or plant a hyperlink.
+- :func:`json_for_terminal`: the same for JSON text, with JSON's own ``\\u`` escapes, so the
+  output stays valid JSON (``json.dumps`` escapes C0 but leaves DEL and C1 raw).
 - :func:`for_spreadsheet`: a text cell that a spreadsheet would read as a formula (starting
   with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return; OWASP's "CSV injection" list)
   gets a leading apostrophe, which Excel and LibreOffice show as text and hide in the cell.
@@ -23,6 +25,12 @@ def for_terminal(text: str) -> str:
     """``text`` with every control character but tab and newline written as an escape:
     ``for_terminal("a\\x1b[2Jb")`` -> ``"a\\\\x1b[2Jb"``."""
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def json_for_terminal(text: str) -> str:
+    """JSON ``text`` with every control character outside strings' own escapes written as a
+    JSON escape: ``json_for_terminal('"a\x9bb"')`` -> ``'"a\\u009bb"'``."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def is_formula_like(value) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import math
 import re
 import sys
 from contextlib import contextmanager
@@ -23,7 +24,8 @@ from .errors import DataError, Problem
 
 # Column kinds: "id:<prefix>" own id; "ref:<prefix>[|<prefix>]" reference to another node;
 # "nis" municipality NIS code; "bool"; "date" ISO 8601 with year, month or day precision;
-# "int"; "num" decimal; "enum:a|b"; "text". A trailing "?" makes the column optional (may be empty).
+# "int" whole number >= 0; "num" finite decimal; "enum:a|b"; "text". A trailing "?" makes the
+# column optional (may be empty). RANGES narrows numbers further.
 SOURCE = [("page", "int"), ("line_start", "int"), ("line_end", "int")]
 ENTRY = "ref:action|project"
 TIMING = [
@@ -73,7 +75,27 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                    ("code", "text?")],
 }
 
+#: Allowed range (low, high; None = open) of a number column, by column name in every table.
+RANGES: dict[str, tuple] = {
+    "page": (1, None), "line_start": (1, None), "line_end": (1, None),
+    "fte_decretal": (0, None), "fte_non_decretal": (0, None), "fte_total": (0, None),
+    "decretal_share_pct": (0, 100),
+}
+#: Sums a table's rows must satisfy, as the plan's own table has them:
+#: file -> [(total column, [columns that add up to it])], to within a rounding of 0.005.
+SUMS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "fte.csv": [("fte_total", ("fte_decretal", "fte_non_decretal"))],
+}
+#: Files that belong in ``graph/`` besides the tables (any other file gets a warning).
+OTHER_FILES = ("README.md", "source_exceptions.csv")
 NODE_FILES = [f for f, cols in SCHEMA.items() if cols[0][1].startswith("id:")]
+# Control characters a cell may not hold (C0 but tab, newline and carriage return; DEL; C1):
+# they can drive a terminal (ANSI/OSC escapes) and are illegal in xlsx. One pass over the
+# file's bytes (deleting every allowed byte; C1 is \xc2\x80-\xc2\x9f in UTF-8) finds whether
+# any is there; only then are the cells searched.
+_ALLOWED_BYTES = bytes(b for b in range(256) if (b >= 0x20 and b != 0x7f) or b in b"\t\n\r")
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -133,14 +155,17 @@ def _convert(kind: str, text: str):
             raise ValueError(f"expected true or false, got {text!r}")
         return text.lower() == "true"
     if kind == "int":
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):
             raise ValueError(f"expected a whole number, got {text!r}")
         return int(text)
     if kind == "num":
         try:
-            return float(text)
+            value = float(text)
         except ValueError:
             raise ValueError(f"expected a number with '.' as decimal point, got {text!r}") from None
+        if not math.isfinite(value):
+            raise ValueError(f"expected a finite number, got {text!r}")
+        return value
     if kind == "date":
         parse_date(text)
         return text
@@ -156,18 +181,26 @@ _SHARED_KINDS = ("id", "ref", "nis")  # values repeated across rows: one shared 
 
 
 def _column_plan(columns, header):
-    """Per schema column: (name, index in the row, optional, kind, memo). ``memo`` maps a cell's
-    text to its converted value for the kinds whose conversion only depends on the text, so each
-    distinct value is checked once and its object shared by every row (ids, references, codes,
-    numbers, dates, enums); ``None`` for free text."""
-    index = {h: i for i, h in enumerate(header)}  # the last column of a name, as dict(zip()) did
+    """Per schema column: (name, index in the row, optional, kind, memo, range). ``memo`` maps
+    a cell's text to its converted value for the kinds whose conversion only depends on the
+    text, so each distinct value is checked once and its object shared by every row (ids,
+    references, codes, numbers, dates, enums); ``None`` for free text. ``range`` is the column's
+    entry in :data:`RANGES` or None."""
+    index = {h: i for i, h in enumerate(header)}
     plan = []
     for col, kind in columns:
         optional = kind.endswith("?")
         kind = kind.rstrip("?")
         memo = None if kind in _TEXT_KINDS else {}
-        plan.append((col, index[col], optional, kind, memo))
+        plan.append((col, index[col], optional, kind, memo, RANGES.get(col)))
     return plan
+
+
+def _check_range(value, bounds, text):
+    low, high = bounds
+    if (low is not None and value < low) or (high is not None and value > high):
+        wanted = f"from {low} to {high}" if high is not None else f"{low} or more"
+        raise ValueError(f"expected a number {wanted}, got {text!r}")
 
 
 class NotUtf8(ValueError):
@@ -177,7 +210,9 @@ class NotUtf8(ValueError):
 def csv_records(path: Path):
     """Yield the records (lists of cells) of one CSV table as a spreadsheet saves it: UTF-8
     with or without BOM, ',' or ';' as separator (a spreadsheet in a Dutch or French locale
-    uses ';'). Raises :class:`NotUtf8` naming the file and byte for another encoding."""
+    uses ';'). Raises :class:`NotUtf8` naming the file and byte for another encoding, and
+    ``csv.Error`` for a cell over 128 KiB (``csv.field_size_limit``), which is what an
+    unclosed quote gives in a big file (:func:`csv_error` words it)."""
     try:
         with Path(path).open(encoding="utf-8-sig", newline="") as handle:
             first = handle.readline()
@@ -189,6 +224,28 @@ def csv_records(path: Path):
                       "in the spreadsheet") from None
 
 
+def csv_error(exc: csv.Error) -> str:
+    """What a ``csv.Error`` of :func:`csv_records` means for the person who edited the file."""
+    if "field limit" in str(exc):
+        return ("cell too large (over 128 KiB) or a quote that is not closed, from this row "
+                "on; close the quote or shorten the cell")
+    return f"not readable as CSV ({exc}); save it again as 'CSV UTF-8'"
+
+
+def has_control_characters(path: Path) -> bool:
+    """Whether the file holds a control character a cell may not hold (one scan of its bytes)."""
+    with Path(path).open("rb") as handle:
+        last = b""
+        while chunk := handle.read(1 << 22):
+            if chunk.translate(None, _ALLOWED_BYTES):
+                return True
+            chunk = last + chunk  # a C1 pair may straddle two chunks
+            if b"\xc2" in chunk and _C1_BYTES.search(chunk):
+                return True
+            last = chunk[-1:]
+    return False
+
+
 def _read(path: Path, problems: list[Problem]) -> list[Row]:
     name = path.name
     columns = SCHEMA[name]
@@ -196,29 +253,58 @@ def _read(path: Path, problems: list[Problem]) -> list[Row]:
         problems.append(Problem(name, 0, "-", "file is missing"))
         return []
     mark = len(problems)
+    position = [1]  # spreadsheet row being read, for an error of the csv reader
     try:
-        return _parse(name, columns, csv_records(path), problems)
+        return _parse(name, columns, csv_records(path), problems, position,
+                      has_control_characters(path))
     except NotUtf8 as exc:
         del problems[mark:]  # as if nothing of the file was read
         problems.append(Problem(name, 0, "-", str(exc)))
-        return []
+    except csv.Error as exc:
+        del problems[mark:]
+        problems.append(Problem(name, position[0], "-", csv_error(exc)))
+    return []
 
 
-def _parse(name, columns, records, problems) -> list[Row]:
-    """The rows of one file from its csv reader (read lazily: no second copy of the file)."""
+def _header(name, header, columns, problems):
+    """The header's names (stripped) with the problems of the header row: missing, unknown,
+    repeated or unnamed columns. Trailing unnamed columns (a spreadsheet's empty columns) are
+    dropped, like trailing empty rows. Returns (names, ok)."""
+    header = [h.strip() for h in header]
+    while header and not header[-1]:
+        header.pop()
+    expected = [c for c, _ in columns]
+    ok = True
+    seen: dict[str, int] = {}
+    for number, col in enumerate(header, start=1):
+        if not col:
+            problems.append(Problem(name, 1, "-", f"column {number} has no name in the header"))
+            ok = False
+        elif col in seen:
+            problems.append(Problem(name, 1, col, f"column appears twice (columns {seen[col]} "
+                                    f"and {number}); keep one"))
+            ok = False
+        else:
+            seen[col] = number
+            if col not in expected:
+                problems.append(Problem(name, 1, col, "unknown column (see graph/README.md)"))
+    for col in expected:
+        if col not in seen:
+            problems.append(Problem(name, 1, col, "column is missing"))
+            ok = False
+    return header, ok
+
+
+def _parse(name, columns, records, problems, position, check_control) -> list[Row]:
+    """The rows of one file from its csv reader (read lazily: no second copy of the file).
+    ``position[0]`` follows the spreadsheet row being read; ``check_control`` searches every
+    cell for control characters (only when the file holds one)."""
     header = next(records, None)
     if header is None:
         problems.append(Problem(name, 1, "-", "file is empty (a header row is required)"))
         return []
-    header = [h.strip() for h in header]
-    expected = [c for c, _ in columns]
-    missing = [c for c in expected if c not in header]
-    unknown = [h for h in header if h not in expected]
-    for col in missing:
-        problems.append(Problem(name, 1, col, "column is missing"))
-    for col in unknown:
-        problems.append(Problem(name, 1, col, "unknown column (see graph/README.md)"))
-    if missing:
+    header, ok = _header(name, header, columns, problems)
+    if not ok:
         for _ in records:  # read to the end, so a decoding error anywhere is still reported
             pass
         return []
@@ -226,16 +312,24 @@ def _parse(name, columns, records, problems) -> list[Row]:
     width = len(header)
     intern = sys.intern
     rows = []
+    mark = len(problems)
     for number, record in enumerate(records, start=2):
+        position[0] = number + 1  # the next record's row, should the reader fail on it
         cells = [cell.strip() for cell in record]
-        if not any(cells):
-            continue
         if len(cells) != width:
-            problems.append(Problem(name, number, "-",
-                                    f"has {len(cells)} cells, the header has {width}"))
+            if not any(cells):
+                continue
+            if len(cells) < width or any(cells[width:]):
+                problems.append(Problem(name, number, "-",
+                                        f"has {len(cells)} cells, the header has {width}"))
+                continue
+            del cells[width:]  # the spreadsheet's empty trailing columns
+        elif not any(cells):
             continue
+        if check_control:
+            _check_control(name, number, header, cells, problems)
         values = {}
-        for col, index, optional, kind, memo in plan:
+        for col, index, optional, kind, memo, bounds in plan:
             text = cells[index]
             if not text:
                 if not optional:
@@ -249,6 +343,8 @@ def _parse(name, columns, records, problems) -> list[Row]:
             if value is memo:  # first time this text is seen in this column
                 try:
                     value = _convert(kind, text)
+                    if bounds is not None:
+                        _check_range(value, bounds, text)
                 except ValueError as exc:
                     problems.append(Problem(name, number, col, str(exc)))
                     values[col] = None
@@ -258,38 +354,69 @@ def _parse(name, columns, records, problems) -> list[Row]:
                 memo[text] = value
             values[col] = value
         rows.append(Row(name, number, values))
+    if not rows and len(problems) == mark:
+        problems.append(Problem(name, 1, "-", "no rows below the header (was the data lost "
+                                "when saving?); every table needs at least one row"))
     return rows
 
 
-def load_tables(graph_dir: Path) -> dict[str, list[Row]]:
+def _check_control(name, number, header, cells, problems):
+    for col, text in zip(header, cells):
+        found = _CONTROL.search(text)
+        if found:
+            char = found.group()
+            problems.append(Problem(name, number, col or "-", f"holds the control character "
+                                    f"U+{ord(char):04X}; remove it (it can drive a terminal and "
+                                    "spreadsheets refuse it)"))
+
+
+def unknown_files(graph_dir: Path) -> list[str]:
+    """The names of the files in ``graph_dir`` that are neither a table of :data:`SCHEMA` nor
+    one of :data:`OTHER_FILES` (e.g. ``partners (2).csv``, a spreadsheet's "save as copy":
+    its edits would be lost), sorted; hidden files (``.~lock.partners.csv#``) are left out."""
+    known = set(SCHEMA) | set(OTHER_FILES)
+    return sorted(p.name for p in Path(graph_dir).iterdir()
+                  if p.name not in known and not p.name.startswith("."))
+
+
+def load_tables(graph_dir: Path, warnings: list | None = None) -> dict[str, list[Row]]:
     """Read and validate every table of ``graph_dir``.
 
-    Returns a dict ``file name -> list of Row`` for all files in :data:`SCHEMA`.
+    Returns a dict ``file name -> list of Row`` for all files in :data:`SCHEMA`. Doubtful
+    facts that may be right (a mention resolved to a partner and to the whole it is part of)
+    are appended to ``warnings`` as :class:`~rimograph.core.errors.Problem` when a list is
+    given.
 
     Raises
     ------
     DataError
         listing every problem found (when a file cannot be read or its header is wrong, only
         the file-level problems, not their echo in other files): unreadable or missing file,
-        missing or unknown column,
-        empty required field, bad boolean/number/date/enum, duplicate id, id with the wrong
-        prefix, reference to an unknown node, unknown municipality NIS code, start after end,
-        line range reversed, a partner mention that no alias resolves, a duplicate edge.
+        a cell over 128 KiB or an unclosed quote, a header with a missing, unknown, repeated or
+        unnamed column, a table without rows; a row with too many or too few cells, an empty
+        required field, bad boolean/number/date/enum, a number that is not finite or outside
+        :data:`RANGES`, a sum of :data:`SUMS` that does not add up, a control character in a
+        cell; a duplicate id, an id with the wrong prefix, a reference to an unknown node, an
+        unknown municipality NIS code, start after end, a line range reversed, a cycle in a
+        column that refers to its own table (``partners.parent``), a partner mention that no
+        alias resolves, a duplicate edge.
     """
     graph_dir = Path(graph_dir)
     problems: list[Problem] = []
+    warnings = [] if warnings is None else warnings
     with paused_gc():
         tables = {name: _read(graph_dir / name, problems) for name in SCHEMA}
         # a file that could not be read at all would make every reference to it look broken:
         # report the cause alone
         if not any(p.row in (0, 1) for p in problems):
-            _check_links(tables, problems)
+            _check_links(tables, problems, warnings)
     if problems:
         raise DataError(problems)
     return tables
 
 
-def _check_links(tables: dict[str, list[Row]], problems: list[Problem]) -> None:
+def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
+                 warnings: list[Problem]) -> None:
     ids: dict[str, Row] = {}
     id_kinds: dict[str, str] = {}  # id -> its type prefix
     for name in NODE_FILES:
@@ -356,7 +483,7 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem]) -> None:
     _check_unique(tables, "locations.csv", ("entry", "place"), problems)
     _check_unique(tables, "targets.csv", ("entry", "target_group"), problems)
     _check_unique(tables, "partner_mentions.csv", ("entry", "mention"), problems)
-    _check_unique(tables, "aliases.csv", ("alias", "context", "partner"), problems)
+    alias_rows = _check_unique(tables, "aliases.csv", ("alias", "context", "partner"), problems)
     aliases = {(row.values["alias"], row.values["context"]) for row in tables["aliases.csv"]}
     for row in tables["partner_mentions.csv"]:
         mention, entry = row.values["mention"], row.values["entry"]
@@ -364,9 +491,83 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem]) -> None:
             problems.append(Problem("partner_mentions.csv", row.row, "mention",
                                     f"no alias in aliases.csv resolves {mention!r} "
                                     f"(for {entry})"))
+    parents = _check_cycles(tables, problems)
+    _check_alias_ancestors(tables, alias_rows, parents.get("partners.csv", {}), warnings)
+    _check_sums(tables, problems)
 
 
-def _check_unique(tables, name, key, problems):
+def _check_cycles(tables, problems) -> dict:
+    """Every column that refers to the table's own node type (``partners.parent``) must form a
+    tree: no node its own parent, no cycle. Returns {file: {id: parent id}} of those columns."""
+    found = {}
+    for name, columns in SCHEMA.items():
+        own = columns[0][1]
+        if not own.startswith("id:"):
+            continue
+        for col, kind in columns[1:]:
+            if kind.rstrip("?") != "ref:" + own[3:]:
+                continue
+            parent = {}
+            rows = {}
+            for row in tables[name]:
+                node, up = row.values["id"], row.values[col]
+                if node is not None and up is not None:
+                    parent[node], rows[node] = up, row.row
+            reported = set()
+            for start in sorted(parent):
+                chain, node = [], start
+                while node in parent and node not in chain and node not in reported:
+                    chain.append(node)
+                    node = parent[node]
+                if node in chain:  # back at a node of this chain: a cycle
+                    cycle = chain[chain.index(node):]
+                    reported.update(cycle)
+                    if len(cycle) == 1:
+                        problems.append(Problem(name, rows[node], col,
+                                                f"{node} is given as its own {col}"))
+                    else:
+                        path = " -> ".join(cycle + [node])
+                        where = ", ".join(str(rows[n]) for n in cycle)
+                        problems.append(Problem(name, rows[cycle[0]], col,
+                                                f"cycle {path} (rows {where}); break it"))
+                reported.update(chain)
+            found[name] = parent
+    return found
+
+
+def _check_alias_ancestors(tables, alias_rows, parent, warnings):
+    """Warn when a mention resolves to a partner and also to one of its parents: the same
+    organisation counted twice, as a part and as the whole, unless the mention names both
+    ("het OCMW en stedelijke diensten"). ``alias_rows``: (alias, context, partner) -> row."""
+    for row in tables["aliases.csv"]:
+        v = row.values
+        up, seen = parent.get(v["partner"]), {v["partner"]}
+        while up is not None and up not in seen:
+            whole = alias_rows.get((v["alias"], v["context"], up))
+            if whole is not None:
+                warnings.append(Problem(
+                    "aliases.csv", row.row, "partner",
+                    f"{v['alias']!r} resolves to {v['partner']} and also to {up} (row {whole}), "
+                    "of which it is part; unless the mention names both, keep one of the rows"))
+            seen.add(up)
+            up = parent.get(up)
+
+
+def _check_sums(tables, problems):
+    """The sums of :data:`SUMS`, to within rounding."""
+    for name, sums in SUMS.items():
+        for total, parts in sums:
+            for row in tables[name]:
+                values = [row.values[c] for c in (total, *parts)]
+                if None in values:
+                    continue
+                if abs(values[0] - sum(values[1:])) > 0.005:
+                    problems.append(Problem(name, row.row, total, f"{values[0]:g} is not "
+                                            f"{' + '.join(parts)} ({sum(values[1:]):g})"))
+
+
+def _check_unique(tables, name, key, problems) -> dict:
+    """Report rows whose ``key`` columns repeat an earlier row; returns {key values: row}."""
     seen: dict[tuple, int] = {}
     values_of = itemgetter(*key)
     for row in tables[name]:
@@ -375,3 +576,4 @@ def _check_unique(tables, name, key, problems):
         if first != row.row:
             problems.append(Problem(name, row.row, key[-1], f"duplicate of row {first} "
                                     f"({', '.join(str(v) for v in value)})"))
+    return seen

@@ -1128,21 +1128,23 @@ def _bool(value: bool) -> str:
 
 
 def write_drafts(plan: Plan, out) -> dict[str, int]:
-    """Write :func:`draft_tables` as UTF-8 CSV files into folder ``out`` (created);
-    return ``{file name: number of rows}``."""
+    """Write :func:`draft_tables` as UTF-8 CSV files into folder ``out`` (created), all of
+    them or none (:func:`rimograph.core.files.write_atomic_many`); return
+    ``{file name: number of rows}``."""
     import csv
     import io
 
-    from ..core.files import write_atomic
+    from ..core.files import write_atomic_many
     from ..core.tables import SCHEMA
 
-    counts = {}
+    counts, files = {}, {}
     for name, rows in draft_tables(plan).items():
         columns = [c for c, _ in SCHEMA[name]] if name in SCHEMA else list(rows[0]) if rows else []
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, columns, lineterminator="\n", extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
-        write_atomic(Path(out) / name, buffer.getvalue())
+        files[Path(out) / name] = buffer.getvalue()
         counts[name] = len(rows)
+    write_atomic_many(files)
     return counts

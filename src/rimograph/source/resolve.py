@@ -156,8 +156,11 @@ def read_rows(path) -> list[dict]:
     """Rows of a CSV table as dicts (cells stripped), read like ``rimograph validate`` reads
     them (:func:`rimograph.core.tables.csv_records`); ``[]`` when the file is missing.
 
-    Raises :class:`~rimograph.core.errors.RimographError` naming the file when it is not UTF-8."""
-    from ..core.tables import NotUtf8, csv_records
+    Raises :class:`~rimograph.core.errors.RimographError` naming the file when it is not UTF-8
+    or not readable as CSV (an unclosed quote)."""
+    import csv
+
+    from ..core.tables import NotUtf8, csv_error, csv_records
 
     path = Path(path)
     if not path.exists():
@@ -166,6 +169,8 @@ def read_rows(path) -> list[dict]:
         records = list(csv_records(path))
     except NotUtf8 as exc:
         raise RimographError(f"{path}: {exc}") from None
+    except csv.Error as exc:
+        raise RimographError(f"{path}: {csv_error(exc)}") from None
     if not records:
         return []
     header = [h.strip() for h in records[0]]
