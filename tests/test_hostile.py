@@ -199,7 +199,7 @@ def test_control_characters_in_a_header_do_not_reach_the_terminal(graph_copy, tm
     records[0][1] = "name\x1b[2J"
     write(graph_copy / "target_groups.csv", records)
     output = refused(graph_copy, tmp_path,
-                     "target_groups.csv:1: name\\x1b[2J: unknown column (see graph/README.md)")
+                     "target_groups.csv:1: 'name\\x1b[2J': unknown column (see graph/README.md)")
     assert "\x1b" not in output
 
 

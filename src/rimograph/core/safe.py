@@ -6,6 +6,7 @@ spreadsheet.
   so data can never clear a screen, colour it or plant a hyperlink.
 - :func:`json_for_terminal`: the same for JSON text, with JSON's own ``\\u`` escapes, so the
   output stays valid JSON (``json.dumps`` escapes C0 but leaves DEL and C1 raw).
+- :func:`quoted`: a value quoted in a one-line message, escaped and cut short.
 - :func:`for_spreadsheet`: a text cell that a spreadsheet would read as a formula (starting
   with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return; OWASP's "CSV injection" list)
   gets a leading apostrophe, which Excel and LibreOffice show as text and hide in the cell.
@@ -31,6 +32,13 @@ def json_for_terminal(text: str) -> str:
     """JSON ``text`` with every control character outside strings' own escapes written as a
     JSON escape: ``json_for_terminal('"a\x9bb"')`` -> ``'"a\\u009bb"'``."""
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def quoted(text: str, limit: int = 80) -> str:
+    """``text`` quoted for a one-line message: ``repr`` (so newlines and control characters
+    show as escapes), cut to ``limit`` characters with "..." so that a runaway cell (an
+    unclosed quote swallows the rest of a file) never fills the screen."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + "..."
 
 
 def is_formula_like(value) -> bool:

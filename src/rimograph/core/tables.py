@@ -21,6 +21,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from .errors import DataError, Problem
+from .safe import quoted
 
 # Column kinds: "id:<prefix>" own id; "ref:<prefix>[|<prefix>]" reference to another node;
 # "nis" municipality NIS code; "bool"; "date" ISO 8601 with year, month or day precision;
@@ -97,6 +98,7 @@ _ALLOWED_BYTES = bytes(b for b in range(256) if (b >= 0x20 and b != 0x7f) or b i
 _C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_COLUMN = re.compile(r"^[A-Za-z0-9_]{1,60}$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -136,7 +138,7 @@ def parse_date(text: str) -> tuple[date, date]:
     ``"2016-09-01"`` -> that day twice. Raises ``ValueError`` for anything else.
     """
     if not _DATE.match(text):
-        raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
+        raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {quoted(text)}")
     parts = [int(p) for p in text.split("-")]
     if len(parts) == 3:
         day = date(*parts)
@@ -152,19 +154,19 @@ def _convert(kind: str, text: str):
     """Convert one cell; raises ValueError with a user-facing reason."""
     if kind == "bool":  # spreadsheets write TRUE / FALSE
         if text.lower() not in ("true", "false"):
-            raise ValueError(f"expected true or false, got {text!r}")
+            raise ValueError(f"expected true or false, got {quoted(text)}")
         return text.lower() == "true"
     if kind == "int":
         if not (text.isascii() and text.isdigit()):
-            raise ValueError(f"expected a whole number, got {text!r}")
+            raise ValueError(f"expected a whole number, got {quoted(text)}")
         return int(text)
     if kind == "num":
         try:
             value = float(text)
         except ValueError:
-            raise ValueError(f"expected a number with '.' as decimal point, got {text!r}") from None
+            raise ValueError(f"expected a number with '.' as decimal point, got {quoted(text)}") from None
         if not math.isfinite(value):
-            raise ValueError(f"expected a finite number, got {text!r}")
+            raise ValueError(f"expected a finite number, got {quoted(text)}")
         return value
     if kind == "date":
         parse_date(text)
@@ -172,7 +174,7 @@ def _convert(kind: str, text: str):
     if kind.startswith("enum:"):
         allowed = kind[5:].split("|")
         if text not in allowed:
-            raise ValueError(f"expected one of {', '.join(allowed)}, got {text!r}")
+            raise ValueError(f"expected one of {', '.join(allowed)}, got {quoted(text)}")
     return text
 
 
@@ -200,7 +202,7 @@ def _check_range(value, bounds, text):
     low, high = bounds
     if (low is not None and value < low) or (high is not None and value > high):
         wanted = f"from {low} to {high}" if high is not None else f"{low} or more"
-        raise ValueError(f"expected a number {wanted}, got {text!r}")
+        raise ValueError(f"expected a number {wanted}, got {quoted(text)}")
 
 
 class NotUtf8(ValueError):
@@ -281,18 +283,25 @@ def _header(name, header, columns, problems):
             problems.append(Problem(name, 1, "-", f"column {number} has no name in the header"))
             ok = False
         elif col in seen:
-            problems.append(Problem(name, 1, col, f"column appears twice (columns {seen[col]} "
-                                    f"and {number}); keep one"))
+            problems.append(Problem(name, 1, _label(col), f"column appears twice (columns "
+                                    f"{seen[col]} and {number}); keep one"))
             ok = False
         else:
             seen[col] = number
             if col not in expected:
-                problems.append(Problem(name, 1, col, "unknown column (see graph/README.md)"))
+                problems.append(Problem(name, 1, _label(col),
+                                        "unknown column (see graph/README.md)"))
     for col in expected:
         if col not in seen:
             problems.append(Problem(name, 1, col, "column is missing"))
             ok = False
     return header, ok
+
+
+def _label(column: str) -> str:
+    """A header name as the field of a message: as it is when it looks like a column name,
+    else quoted and cut short (:func:`rimograph.core.safe.quoted`)."""
+    return column if _COLUMN.match(column) else quoted(column)
 
 
 def _parse(name, columns, records, problems, position, check_control) -> list[Row]:
@@ -428,10 +437,10 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
             kind, _, slug = node_id.partition(":")
             if kind != prefix or not _SLUG.match(slug):
                 problems.append(Problem(name, row.row, "id",
-                                        f"{node_id!r} is not of the form {prefix}:<lowercase-slug>"))
+                                        f"{quoted(node_id)} is not of the form {prefix}:<lowercase-slug>"))
             elif node_id in ids:
                 first = ids[node_id]
-                problems.append(Problem(name, row.row, "id", f"duplicate id {node_id!r} "
+                problems.append(Problem(name, row.row, "id", f"duplicate id {quoted(node_id)} "
                                         f"(first at {first.file}:{first.row})"))
             else:
                 ids[node_id] = row
@@ -440,7 +449,7 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
     for row in tables["municipalities.csv"]:  # the id is built from the NIS code, so they agree
         if row["nis"] and row["id"] and row["id"] != f"municipality:{row['nis']}":
             problems.append(Problem("municipalities.csv", row.row, "id",
-                                    f"{row['id']!r} does not match nis {row['nis']!r} "
+                                    f"{quoted(row['id'])} does not match nis {quoted(row['nis'])} "
                                     f"(expected 'municipality:{row['nis']}')"))
         nis_codes.add(row["nis"])
     for name, columns in SCHEMA.items():
@@ -451,7 +460,7 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
                     value = row.values.get(col)
                     if value is not None and value not in nis_codes:
                         problems.append(Problem(name, row.row, col,
-                                                f"unknown municipality NIS code {value!r}"))
+                                                f"unknown municipality NIS code {quoted(value)}"))
             elif kind.startswith("ref:"):
                 wanted = kind[4:].split("|")
                 allowed = frozenset(wanted)
@@ -459,7 +468,7 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
                     value = row.values.get(col)
                     if value is not None and id_kinds.get(value) not in allowed:
                         problems.append(Problem(name, row.row, col, f"unknown {' or '.join(wanted)} "
-                                                f"{value!r}"))
+                                                f"{quoted(value)}"))
     spans: dict[str, tuple] = {}
 
     def span(text):
@@ -489,7 +498,7 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
         mention, entry = row.values["mention"], row.values["entry"]
         if (mention, entry) not in aliases and (mention, None) not in aliases:
             problems.append(Problem("partner_mentions.csv", row.row, "mention",
-                                    f"no alias in aliases.csv resolves {mention!r} "
+                                    f"no alias in aliases.csv resolves {quoted(mention)} "
                                     f"(for {entry})"))
     parents = _check_cycles(tables, problems)
     _check_alias_ancestors(tables, alias_rows, parents.get("partners.csv", {}), warnings)
@@ -547,7 +556,7 @@ def _check_alias_ancestors(tables, alias_rows, parent, warnings):
             if whole is not None:
                 warnings.append(Problem(
                     "aliases.csv", row.row, "partner",
-                    f"{v['alias']!r} resolves to {v['partner']} and also to {up} (row {whole}), "
+                    f"{quoted(v['alias'])} resolves to {v['partner']} and also to {up} (row {whole}), "
                     "of which it is part; unless the mention names both, keep one of the rows"))
             seen.add(up)
             up = parent.get(up)
