@@ -119,7 +119,7 @@ def test_round_trip(graph, tmp_path, fmt, reader):
     assert exports.export(graph, fmt, out) == [out]
     back = reader(out)
     assert back.number_of_nodes() == graph.number_of_nodes() == 396
-    assert back.number_of_edges() == graph.number_of_edges() == 825
+    assert back.number_of_edges() == graph.number_of_edges() == 834
     assert_same(graph, back)
 
 
@@ -191,7 +191,7 @@ def test_export_command(graph, tmp_path):
     result = runner.invoke(cli, ["export", "--format", "gexf", "--out", str(out)],
                            catch_exceptions=False)
     assert result.exit_code == 0
-    assert result.output == f"{out}: 396 nodes, 825 edges\n"
+    assert result.output == f"{out}: 396 nodes, 834 edges\n"
     assert_same(graph, exports.read_gexf(out))
 
 

@@ -127,7 +127,7 @@ def test_trailing_empty_columns_of_a_spreadsheet_are_accepted(graph_copy):
     write(graph_copy / "partners.csv", [r + ["", ""] for r in records])
     result = run("validate", "--graph", graph_copy)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{graph_copy}: OK, 396 nodes, 825 edges\n"
+    assert result.stdout == f"{graph_copy}: OK, 396 nodes, 834 edges\n"
 
 
 def test_a_value_under_an_empty_trailing_header(graph_copy, tmp_path):
