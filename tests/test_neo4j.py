@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from rimograph.backends import neo4j as nb
-from rimograph.questions import coverage, nodes, partners
+from rimograph.questions import coverage, entries, nodes, partners
 from rimograph.cli import cli
 
 URI = os.environ.get("NEO4J_URI")
@@ -39,7 +39,20 @@ EMBEDDED = {
                                   {"min_themes": 1, "include_generic": True}]),
     "municipality-coverage": (coverage.municipality_coverage, [{}]),
     "province-wide": (coverage.province_wide, [{}]),
-    "goal-coverage": (coverage.goal_coverage, [{}, {"include_internal": True}]),
+    "goal-coverage": (coverage.goal_coverage,
+                      [{}, {"include_internal": True}, {"municipalities": ["municipality:73107"]},
+                       {"municipalities": ["municipality:73022", "municipality:73006"]}]),
+    "entries": (entries.entry_list,
+                [{}, {"year": 2025}, {"theme": "theme:wonen"},
+                 {"goal": "operational-goal:community-building"},
+                 {"municipalities": ["municipality:71004"]},
+                 {"target_groups": ["target-group:woonwagenbewoners"]},
+                 {"municipalities": ["municipality:71022"], "year": 2021}]),
+    "partners-in-municipality": (entries.partners_in_municipality,
+                                 [{"municipalities": ["municipality:71004"]},
+                                  {"municipalities": ["municipality:71016"],
+                                   "include_generic": True},
+                                  {"municipalities": ["municipality:73022", "municipality:73006"]}]),
     "stats": (nodes.stats, [{}]),
 }
 NEIGHBOURHOOD = "node-neighbourhood"  # nodes.neighbours, for every node of the plan
@@ -249,7 +262,11 @@ def test_every_query_has_a_header_and_an_embedded_twin():
         if name in EMBEDDED:  # the header's defaults are the Python function's defaults
             signature = inspect.signature(EMBEDDED[name][0]).parameters
             for param in query.parameters:
-                assert signature[param.name].default == param.default, (name, param.name)
+                default = signature[param.name].default
+                if param.required:
+                    assert default is inspect.Parameter.empty, (name, param.name)
+                else:
+                    assert default == param.default, (name, param.name)
 
 
 @pytest.mark.parametrize("name", sorted(EMBEDDED))

@@ -468,7 +468,12 @@ def pull(driver, database):
 
 # --- named queries ---------------------------------------------------------------------------
 
-_TYPES = {"int": int, "float": float, "str": str, "bool": bool}
+def _id_list(text: str) -> list:
+    """``list`` parameters: ids separated by commas (``municipality:71004,municipality:71069``)."""
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
+_TYPES = {"int": int, "float": float, "str": str, "bool": bool, "list": _id_list}
 _TRUE, _FALSE = ("true", "yes", "1", "on"), ("false", "no", "0", "off")
 
 
@@ -499,6 +504,8 @@ class Parameter:
 
 
 def _show(value):
+    if value is None:
+        return "none"
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
@@ -559,7 +566,10 @@ def _parse_parameters(text: str, path) -> list:
                                  f"with type one of {', '.join(_TYPES)}")
         param = Parameter(match.group(1), match.group(2))
         if match.group(3) is not None:
-            param.default, param.required = param.parse(match.group(3).strip()), False
+            default = match.group(3).strip()
+            # `= none`: no value (null in Cypher), the filter is not applied
+            param.default = None if default == "none" else param.parse(default)
+            param.required = False
         params.append(param)
     return params
 

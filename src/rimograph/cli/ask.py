@@ -14,6 +14,9 @@ from .common import (
     emit,
     format_option,
     graph_option,
+    municipalities_of,
+    municipality_option,
+    names_graph,
     say,
 )
 
@@ -26,11 +29,17 @@ from .common import (
               "(e.g. Wonen).")
 @click.option("--include-generic", is_flag=True,
               help="Also list generic partners (categories such as 'lokale besturen', roles).")
+@municipality_option
 @format_option
 @backend_option
 @graph_option
-def partners(graph, min_themes, theme, include_generic, fmt, backend, neo4j):
-    """Partners that work across several themes, or on one theme.
+def partners(graph, min_themes, theme, include_generic, municipality, fmt, backend, neo4j):
+    """Partners that work across several themes, or on one theme, or in one municipality.
+
+    With --municipality: the partners of the local actions and projects there (active in the
+    municipality or one of its neighbourhoods; province-wide work not counted) and the
+    partners based there, told apart by based_here. Columns then: partner, name, kind,
+    based_here, entries, entry_names.
 
     A partner works on a theme when it partners in an action or project that certainly
     contributes to an operational goal of that theme (themes: Sociale bescherming, Wonen,
@@ -42,9 +51,22 @@ def partners(graph, min_themes, theme, include_generic, fmt, backend, neo4j):
     Examples:
       rimograph partners --min-themes 3 --format csv
       rimograph partners --theme wonen
+      rimograph partners --municipality Genk
     """
     from ..core.model import normalise
     from ..questions.partners import partners_spanning_themes
+
+    if municipality:
+        from ..questions.entries import partners_in_municipality
+
+        if theme or min_themes:
+            raise click.UsageError("--municipality does not combine with --theme or "
+                                   "--min-themes; ask one question at a time")
+        emit(answer(graph, backend, neo4j, "partners-in-municipality", partners_in_municipality,
+                    municipalities=municipalities_of(graph, municipality),
+                    include_generic=include_generic), fmt,
+             ["partner", "name", "kind", "based_here", "entries", "entry_names"])
+        return
 
     if min_themes is None:
         min_themes = 1 if theme else 2
@@ -113,14 +135,17 @@ def coverage_province(graph, fmt, backend, neo4j):
 @coverage.command("goals")
 @click.option("--include-internal", is_flag=True,
               help="Also list the internal goals (SD Interne organisatie).")
+@municipality_option
 @format_option
 @backend_option
 @graph_option
-def coverage_goals(graph, include_internal, fmt, backend, neo4j):
+def coverage_goals(graph, include_internal, municipality, fmt, backend, neo4j):
     """For each operational goal, the strategic actions that contribute to it.
 
     Certain contributions (reconstructed from each action's text) and possible ones (the
     overview table's "(x)" marks) are counted apart; the least-covered goals come first.
+    With --municipality, only actions active there count (the action or one of its projects,
+    directly or through a neighbourhood): the goals with 0 have no action there.
 
     \b
     Columns: goal (id), name, strategic_goal, theme, certain, possible,
@@ -129,7 +154,8 @@ def coverage_goals(graph, include_internal, fmt, backend, neo4j):
     from ..questions.coverage import goal_coverage
 
     emit(answer(graph, backend, neo4j, "goal-coverage", goal_coverage,
-                include_internal=include_internal), fmt,
+                include_internal=include_internal,
+                municipalities=municipalities_of(graph, municipality)), fmt,
          ["goal", "name", "strategic_goal", "theme", "certain", "possible", "certain_actions",
           "possible_actions"])
 
@@ -416,3 +442,59 @@ def resources(what, scope, graph_dir, fmt):
     if not rows:
         raise click.ClickException(f"no budget lines for scope {scope!r}")
     emit(rows, fmt)
+
+
+@click.command("entries")
+@click.option("--theme", metavar="NAME", help="Only entries of this theme (certain "
+              "contributions), e.g. Wonen.")
+@click.option("--goal", metavar="NAME", help="Only entries whose action contributes to this "
+              "operational goal (certain or possible).")
+@municipality_option
+@click.option("--year", type=int, help="Only entries running in this year (2021-2025).")
+@click.option("--target-group", metavar="NAME", help="Only entries for this target group or "
+              "a narrower one.")
+@format_option
+@backend_option
+@graph_option
+def entries_command(graph, theme, goal, municipality, year, target_group, fmt, backend, neo4j):
+    """Every strategic action with its projects: scope, timing, flags, partners, places.
+
+    Each action comes first, its projects under it. Filters combine (all must hold); the
+    same selection makes the focused maps (`rimograph map --theme/--goal/--municipality/
+    --year`). A missing start counts as 2021, an open end as 2025.
+
+    \b
+    Columns: entry (id), name, type, action, sector, transversal, scope (local/province/
+             flanders), start, end (ISO dates), partners_open_ended, partners (count),
+             themes, municipalities, target_groups, page.
+    Examples:
+      rimograph entries
+      rimograph entries --year 2025 --format csv
+      rimograph entries --municipality Genk --theme Wonen
+      rimograph entries --target-group woonwagenbewoners
+    """
+    from ..core.model import PLAN_YEARS, find_node, sources_of
+    from ..questions.entries import entry_list
+
+    lookup = names_graph(graph)
+
+    def node(name, wanted):
+        return find_node(lookup.subgraph(n for n, t in lookup.nodes(data="type") if t == wanted),
+                         name)
+
+    if year is not None and year not in PLAN_YEARS:
+        raise click.BadParameter(f"{year} is outside the plan's period "
+                                 f"{PLAN_YEARS[0]}-{PLAN_YEARS[-1]}", param_hint="--year")
+    groups = None
+    if target_group:
+        groups, todo = set(), [node(target_group, "TargetGroup")]
+        while todo:  # the group and every narrower one (BROADER points to the wider group)
+            group = todo.pop()
+            if group not in groups:
+                groups.add(group)
+                todo.extend(sources_of(lookup, group, "BROADER"))
+        groups = sorted(groups)
+    emit(answer(graph, backend, neo4j, "entries", entry_list,
+                theme=theme and node(theme, "Theme"), goal=goal and node(goal, "OperationalGoal"),
+                municipalities=municipalities_of(graph, municipality), year=year,
+                target_groups=groups), fmt)

@@ -137,3 +137,32 @@ def emit(rows, fmt, columns=None):
 
 
 PLAN_ARG = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def names_graph(graph):
+    """The graph that names given on the command line are looked up in: the embedded graph,
+    or, when the question goes to Neo4j (``graph`` is None), the tables of ``graph/`` (the
+    graph that was pushed)."""
+    if graph is not None:
+        return graph
+    from ..core.load import load_graph
+
+    return load_graph()
+
+
+def municipality_option(func):
+    """Add ``--municipality NAME``: a municipality of 2019-2024 or 2025 (a merged one stands
+    for its parts), passed on as a list of ids (``municipalities``) or None."""
+    return click.option("--municipality", "municipality", metavar="NAME",
+                        help="Only this municipality: a 2019-2024 name or NIS code, or a 2025 "
+                        "name (a merged municipality counts for its parts).")(func)
+
+
+def municipalities_of(graph, name):
+    """The municipality ids of ``--municipality NAME`` (see
+    :func:`rimograph.core.model.find_municipalities`), or None without the option."""
+    if not name:
+        return None
+    from ..core.model import find_municipalities
+
+    return find_municipalities(names_graph(graph), name)

@@ -313,3 +313,62 @@ def find_node(graph, query: str) -> str:
     keys = list(dict.fromkeys(candidates[index][1] for _, _, index in ranked))[:5]
     hint = "".join(f"\n  {key}  ({node_name(graph, key)})" for key in keys)
     raise NotFound(f"no node named {query!r}" + (f"; did you mean:{hint}" if hint else ""))
+
+
+def entry_runs_in(data, year: int) -> bool:
+    """Whether an action or project (its node attributes) runs on at least one day of
+    ``year``, by :func:`entry_period` (missing start 2021-01-01, open end 2025-12-31)."""
+    first, last, _ = entry_period(data)
+    return first.year <= year <= last.year
+
+
+def select_entries(graph, theme=None, goal=None, municipality=None, year=None,
+                   target_group=None) -> list:
+    """The actions and projects that meet every given condition, sorted ids.
+
+    - ``theme`` (Theme id): the entry's themes (:func:`entry_themes`, certain contributions);
+    - ``goal`` (OperationalGoal id): its strategic action contributes to the goal (certain or
+      possible; a project through its action);
+    - ``municipality`` (an id, or a set of ids such as the municipalities merged in 2025):
+      active there, directly or through a neighbourhood (:func:`entry_municipalities`);
+    - ``year`` (int): runs on a day of that year (:func:`entry_runs_in`);
+    - ``target_group`` (TargetGroup id, or a set of ids such as a group and its narrower
+      groups): the entry TARGETS one of them.
+
+    This is the one selection that the question commands, the maps and their filter panel use.
+    """
+    chosen = entries(graph)
+    if theme:
+        chosen = [e for e in chosen if theme in entry_themes(graph, e)]
+    if goal:
+        actions = set(sources_of(graph, goal, "CONTRIBUTES_TO"))
+        chosen = [e for e in chosen if parent_action(graph, e) in actions]
+    if municipality:
+        wanted = {municipality} if isinstance(municipality, str) else set(municipality)
+        chosen = [e for e in chosen if wanted.intersection(entry_municipalities(graph, e))]
+    if year is not None:
+        chosen = [e for e in chosen if entry_runs_in(graph.nodes[e], year)]
+    if target_group:
+        wanted = {target_group} if isinstance(target_group, str) else set(target_group)
+        chosen = [e for e in chosen if wanted.intersection(targets_of(graph, e, "TARGETS"))]
+    return chosen
+
+
+def find_municipalities(graph, name: str) -> list:
+    """The municipality ids a name stands for, sorted: the municipality of 2019-2024 with that
+    id, NIS code or exact name; else every municipality merged into the 2025 municipality of
+    that name ("Tongeren-Borgloon" -> Tongeren and Borgloon; "Hasselt" stays the 2019
+    Hasselt, without Kortessem); else the municipality :func:`find_node` matches among
+    municipalities. Raises :class:`NotFound` with suggestions among municipalities."""
+    towns = graph.subgraph(n for n, t in graph.nodes(data="type") if t == "Municipality")
+    if f"municipality:{name.strip()}" in towns:
+        return [f"municipality:{name.strip()}"]
+    wanted = normalise(name)
+    exact = sorted(n for n, d in towns.nodes(data=True) if normalise(d["name"]) == wanted)
+    if exact:
+        return exact
+    merged = sorted(n for n, d in towns.nodes(data=True)
+                    if normalise(d.get("name_2025", "")) == wanted)
+    if len(merged) > 1:
+        return merged
+    return [find_node(towns, name)]

@@ -8,6 +8,8 @@ from ..core.model import (
     in_edges_of,
     node_name,
     out_edges_of,
+    parent_action,
+    select_entries,
     targets_of,
 )
 
@@ -59,8 +61,12 @@ def province_wide(graph):
     return sorted(rows, key=lambda r: r["name"])
 
 
-def goal_coverage(graph, include_internal=False):
+def goal_coverage(graph, include_internal=False, municipalities=None):
     """For each operational goal, the strategic actions contributing to it.
+
+    With ``municipalities`` (ids: a municipality, or a 2025 municipality's parts), only the
+    actions active there count: the action itself or one of its projects is active in one of
+    them, directly or through a neighbourhood (province-wide work is not counted).
 
     Returns rows with columns ``goal`` (id), ``name``, ``strategic_goal`` (name), ``theme``
     (name or ""), ``certain`` and ``possible`` (counts of actions, counted apart),
@@ -68,12 +74,18 @@ def goal_coverage(graph, include_internal=False):
     first (certain ascending, then possible ascending, then name). Internal goals (SD Interne
     organisatie), which no strategic action serves, only with ``include_internal``.
     """
+    local = None
+    if municipalities:
+        local = {parent_action(graph, e) for e in select_entries(graph,
+                                                                 municipality=municipalities)}
     rows = []
     for goal, data in graph.nodes(data=True):
         if data["type"] != "OperationalGoal" or (data["scope"] == "internal" and not include_internal):
             continue
         by_certainty = {"certain": [], "possible": []}
         for action, edge in in_edges_of(graph, goal, "CONTRIBUTES_TO"):
+            if local is not None and action not in local:
+                continue
             by_certainty[edge["certainty"]].append(node_name(graph, action))
         theme = out_edges_of(graph, goal, "HAS_THEME")
         rows.append({

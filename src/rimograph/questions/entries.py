@@ -1,0 +1,84 @@
+"""The plan's actions and projects as one list, filterable like the maps."""
+
+from __future__ import annotations
+
+from ..core.model import (
+    entry_municipalities,
+    entry_themes,
+    node_name,
+    parent_action,
+    select_entries,
+    sources_of,
+    targets_of,
+)
+
+
+def entry_list(graph, theme=None, goal=None, municipalities=None, year=None, target_groups=None):
+    """Every strategic action with its projects under it, with their main facts.
+
+    The filters are those of :func:`rimograph.core.model.select_entries`: ``theme`` and
+    ``goal`` are ids, ``municipalities`` and ``target_groups`` collections of ids (an entry
+    qualifies when it is active in one of them / targets one of them), ``year`` an int. Returns rows with columns ``entry`` (id), ``name``,
+    ``type`` (StrategicAction/Project), ``action`` (the parent action's name; the action's own
+    for an action), ``sector`` and ``transversal`` (bool; for a project its action's),
+    ``scope`` (local/province/flanders), ``start`` and ``end`` (ISO dates as the plan gives
+    them, "" when missing), ``partners_open_ended`` (bool: the plan's partner list ends in
+    "…", "etc."), ``partners`` (count), ``themes``, ``municipalities`` and ``target_groups``
+    (lists of names, by id), ``page``. Sorted by action name, each action before its projects,
+    projects by name (plain string order, as Neo4j's ``ORDER BY``).
+    """
+    rows = []
+    for entry in select_entries(graph, theme, goal, municipalities, year, target_groups):
+        data = graph.nodes[entry]
+        action = parent_action(graph, entry)
+        action_data = graph.nodes[action]
+        rows.append({
+            "entry": entry, "name": data["name"], "type": data["type"],
+            "action": action_data["name"],
+            "sector": bool(action_data.get("sector")),
+            "transversal": bool(action_data.get("transversal")),
+            "scope": data["scope"], "start": data.get("start", ""), "end": data.get("end", ""),
+            "partners_open_ended": bool(data.get("partners_open_ended")),
+            "partners": len(targets_of(graph, entry, "PARTNERS_WITH")),
+            "themes": [node_name(graph, t) for t in entry_themes(graph, entry)],
+            "municipalities": [node_name(graph, m) for m in entry_municipalities(graph, entry)],
+            "target_groups": [node_name(graph, t)
+                              for t in sorted(targets_of(graph, entry, "TARGETS"))],
+            "page": data.get("page", ""),
+        })
+    rows.sort(key=lambda r: (r["action"], r["type"] != "StrategicAction", r["name"], r["entry"]))
+    return rows
+
+
+def partners_in_municipality(graph, municipalities, include_generic=False):
+    """The partners of a municipality: those of the local actions and projects there, and
+    those based there, told apart.
+
+    ``municipalities`` is a collection of ids (a municipality, or the ones merged into a 2025
+    municipality). An entry counts when it is active there (directly or through a neighbourhood);
+    province-wide and Flemish entries are not counted. Returns rows with columns ``partner``
+    (id), ``name``, ``kind``, ``based_here`` (bool: BASED_IN the municipality), ``entries``
+    (count of local entries that partner with it), ``entry_names`` (list), sorted by entries
+    descending, then name (plain string order). Generic partners (categories, roles) only with ``include_generic``.
+    """
+    wanted = set(municipalities)
+    local = select_entries(graph, municipality=wanted)
+    partners: dict[str, set] = {}
+    for entry in local:
+        for partner in targets_of(graph, entry, "PARTNERS_WITH"):
+            partners.setdefault(partner, set()).add(entry)
+    for town in wanted:
+        for partner in sources_of(graph, town, "BASED_IN"):
+            partners.setdefault(partner, set())
+    rows = []
+    for partner, here in partners.items():
+        data = graph.nodes[partner]
+        if data.get("generic") and not include_generic:
+            continue
+        rows.append({"partner": partner, "name": data["name"], "kind": data["kind"],
+                     "based_here": bool(wanted.intersection(targets_of(graph, partner,
+                                                                       "BASED_IN"))),
+                     "entries": len(here),
+                     "entry_names": sorted(node_name(graph, e) for e in here)})
+    rows.sort(key=lambda r: (-r["entries"], r["name"], r["partner"]))
+    return rows

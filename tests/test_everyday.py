@@ -1,0 +1,82 @@
+"""The everyday questions of staff and directors, on the real plan: partners in a municipality,
+goals by municipality, the list of entries (issue 15)."""
+
+import json
+
+from click.testing import CliRunner
+
+from rimograph.cli import cli
+from rimograph.core.model import find_municipalities
+from rimograph.questions.entries import entry_list, partners_in_municipality
+from rimograph.questions.time import timeline
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_partners_in_beringen_include_its_local_government(graph):
+    rows = {r["partner"]: r for r in partners_in_municipality(graph, ["municipality:71004"])}
+    lokaal = rows["partner:lokaal-bestuur-beringen"]
+    assert lokaal["based_here"] is True and lokaal["entries"] >= 5
+    assert "De STEK Beringen-Mijn" in lokaal["entry_names"]
+    # partners of local work that are based elsewhere are listed, told apart
+    assert any(not r["based_here"] and r["entries"] for r in rows.values())
+    assert not any(graph.nodes[p].get("generic") for p in rows)
+
+
+def test_partners_command_with_a_2025_name_counts_both_parts():
+    rows = json.loads(run("partners", "--municipality", "Tongeren-Borgloon", "--format", "json"))
+    names = {r["name"] for r in rows}
+    assert "Lokaal bestuur Tongeren" in names
+
+
+def test_goals_without_an_action_in_maasmechelen(graph):
+    out = json.loads(run("coverage", "goals", "--municipality", "Maasmechelen",
+                         "--format", "json"))
+    by_name = {r["name"]: r for r in out}
+    assert "Buurtanalyses" in by_name["Community building"]["certain_actions"]
+    assert by_name["Aanbodsverruiming op de woonmarkt"]["certain"] == 0
+    none_there = [r["name"] for r in out if r["certain"] == 0 and r["possible"] == 0]
+    assert len(none_there) >= 8 and out[0]["certain"] == 0  # the uncovered come first
+    everywhere = json.loads(run("coverage", "goals", "--format", "json"))
+    assert sum(r["certain"] for r in out) < sum(r["certain"] for r in everywhere)
+
+
+def test_entries_lists_each_action_before_its_projects(graph):
+    rows = entry_list(graph)
+    assert len(rows) == 57
+    stek = [r for r in rows if r["action"] == "De STEK"]
+    assert stek[0]["type"] == "StrategicAction" and stek[0]["name"] == "De STEK"
+    assert {r["type"] for r in stek[1:]} == {"Project"}
+    assert all(r["sector"] == stek[0]["sector"] for r in stek)
+
+
+def test_entries_of_2025_are_the_timeline_of_2025(graph):
+    assert ({r["entry"] for r in entry_list(graph, year=2025)}
+            == {r["entry"] for r in timeline(graph, year=2025)})
+    out = json.loads(run("entries", "--year", "2025", "--format", "json"))
+    assert len(out) == len(timeline(graph, year=2025))
+
+
+def test_entries_filters_combine(graph):
+    sint_truiden = find_municipalities(graph, "Sint-Truiden")
+    both = entry_list(graph, theme="theme:wonen", municipalities=sint_truiden)
+    assert [r["name"] for r in both] == ["OnderDak in Sint-Truiden"]
+    assert entry_list(graph, theme="theme:wonen", municipalities=["municipality:71016"]) == []
+    caravans = entry_list(graph, target_groups=["target-group:woonwagenbewoners"])
+    assert caravans and all("woonwagenbewoners" in r["target_groups"] for r in caravans)
+
+
+def test_a_year_outside_the_plan_names_the_period():
+    result = CliRunner().invoke(cli, ["entries", "--year", "2030"])
+    assert result.exit_code == 2 and "2021-2025" in result.output
+
+
+def test_municipality_names_of_2019_and_2025(graph):
+    assert find_municipalities(graph, "Tongeren-Borgloon") == ["municipality:73009",
+                                                                "municipality:73083"]
+    assert find_municipalities(graph, "Hasselt") == ["municipality:71022"]
+    assert find_municipalities(graph, "73107") == ["municipality:73107"]
