@@ -307,6 +307,11 @@ def generate(edges: int, out: Path, seed: int = 1) -> dict:
     for year in range(2021, 2026):
         bu.row(year, "kosten", "Bezoldigingen", 1_000_000 + year, *cite(rng), "vzw", "62")
         bu.row(year, "opbrengsten", "Subsidies", 1_100_000 + year, *cite(rng), "vzw", "73")
+    from rimograph.core.tables import SCHEMA
+
+    for name, columns in SCHEMA.items():  # the plan's context tables (indicators, ...): empty
+        if name not in w:
+            writer(name, [column for column, _ in columns])
     counts = {name: writer.rows for name, writer in w.items()}
     for writer_ in w.values():
         writer_.close()

@@ -7,14 +7,14 @@
 // Columns: kind (node or edge), type, count.
 CALL () {
   MATCH (n:StrategicGoal|Theme|OperationalGoal|StrategicAction|Project|Partner|Municipality|
-           Neighbourhood|TargetGroup)
+           Neighbourhood|TargetGroup|Indicator|Region)
   RETURN 'node' AS kind, labels(n)[0] AS type, count(*) AS count
   UNION ALL
   MATCH (a)-[r]->(b)
   WHERE a:StrategicGoal|Theme|OperationalGoal|StrategicAction|Project|Partner|Municipality|
-          Neighbourhood|TargetGroup
+          Neighbourhood|TargetGroup|Indicator|Region
     AND b:StrategicGoal|Theme|OperationalGoal|StrategicAction|Project|Partner|Municipality|
-          Neighbourhood|TargetGroup
+          Neighbourhood|TargetGroup|Indicator|Region
   RETURN 'edge' AS kind, type(r) AS type, count(*) AS count
 }
 RETURN kind, type, count

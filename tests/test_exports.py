@@ -118,8 +118,8 @@ def test_round_trip(graph, tmp_path, fmt, reader):
     out = tmp_path / f"plan.{fmt}"
     assert exports.export(graph, fmt, out) == [out]
     back = reader(out)
-    assert back.number_of_nodes() == graph.number_of_nodes() == 396
-    assert back.number_of_edges() == graph.number_of_edges() == 834
+    assert back.number_of_nodes() == graph.number_of_nodes()
+    assert back.number_of_edges() == graph.number_of_edges()
     assert_same(graph, back)
 
 
@@ -175,7 +175,7 @@ def test_cypher_script_recreates_the_graph(graph, tmp_path):
     script = out.read_text(encoding="utf-8")
     outside_strings = re.sub(r"'(?:[^'\\]|\\.)*'", "''", script)
     assert "$" not in outside_strings  # parameter-free
-    assert script.count("CREATE CONSTRAINT") == 9
+    assert script.count("CREATE CONSTRAINT") == len({t for _, t in graph.nodes(data="type")})
     assert "MERGE (n:Partner {id: 'partner:caw-limburg'}) SET n = {id: 'partner:caw-limburg'" \
         in script
     assert "lineStart: " in script and "line_start" not in script
@@ -191,7 +191,7 @@ def test_export_command(graph, tmp_path):
     result = runner.invoke(cli, ["export", "--format", "gexf", "--out", str(out)],
                            catch_exceptions=False)
     assert result.exit_code == 0
-    assert result.output == f"{out}: 396 nodes, 834 edges\n"
+    assert result.output == f"{out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges\n"
     assert_same(graph, exports.read_gexf(out))
 
 

@@ -122,12 +122,13 @@ def test_an_unnamed_column_in_the_middle(graph_copy, tmp_path):
     refused(graph_copy, tmp_path, "target_groups.csv:1: -: column 2 has no name in the header")
 
 
-def test_trailing_empty_columns_of_a_spreadsheet_are_accepted(graph_copy):
+def test_trailing_empty_columns_of_a_spreadsheet_are_accepted(graph_copy, graph):
     records = read(graph_copy / "partners.csv")
     write(graph_copy / "partners.csv", [r + ["", ""] for r in records])
     result = run("validate", "--graph", graph_copy)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{graph_copy}: OK, 396 nodes, 834 edges\n"
+    assert result.stdout == (f"{graph_copy}: OK, {graph.number_of_nodes()} nodes, "
+                             f"{graph.number_of_edges()} edges\n")
 
 
 def test_a_value_under_an_empty_trailing_header(graph_copy, tmp_path):

@@ -5,6 +5,7 @@ import re
 from click.testing import CliRunner
 
 from rimograph.cli import cli
+from rimograph.outputs.labels import CONTEXT_TYPES
 from rimograph.outputs.maps import write_map
 
 from .browser import open_page
@@ -22,8 +23,9 @@ def test_map_of_the_plan_opens_offline(tmp_path, graph):
     page = open_page(out, screenshot=tmp_path / "kaart.png")
     assert page["errors"] == []
     assert page["requests"] == []
-    n = sum(1 for _, generic in graph.nodes(data="generic") if not generic)
-    assert n == 330  # generic partners are left out unless --include-generic
+    n = sum(1 for _, d in graph.nodes(data=True)
+            if not d.get("generic") and d["type"] not in CONTEXT_TYPES)
+    assert n == 330  # generic partners and the plan's context are left out unless asked for
     assert page["status"] == f"{n} / {n} knopen zichtbaar"
 
 

@@ -3,7 +3,8 @@
 Nodes are keyed by their id (``partner:caw-limburg``) and carry:
 
 - ``type``: StrategicGoal, Theme, OperationalGoal, StrategicAction, Project, Partner,
-  Municipality, Neighbourhood or TargetGroup;
+  Municipality, Neighbourhood, TargetGroup, Region (Belgium, Flanders, the province) or
+  Indicator (a need figure of the environment analysis);
 - ``name``: as the plan writes it;
 - ``page``, ``line_start``, ``line_end``: the citation in the plan text (absent on
   municipalities and target groups, which come from reference data and from several entries);
@@ -13,7 +14,8 @@ Nodes are keyed by their id (``partner:caw-limburg``) and carry:
 
 Edges are keyed by their type (at most one edge of a type between two nodes) and carry
 ``type`` and the citation; some carry ``basis`` (stated / inferred / table), ``reason``,
-``certainty`` (CONTRIBUTES_TO) and ``mention`` (PARTNERS_WITH: the plan's strings, "; "-joined).
+``certainty`` (CONTRIBUTES_TO), ``mention`` (PARTNERS_WITH: the plan's strings, "; "-joined)
+and the figure of MEASURED_IN (Indicator -> Municipality|Region, see :func:`_measurements`).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ NODE_TYPES = {
     "municipalities.csv": "Municipality",
     "neighbourhoods.csv": "Neighbourhood",
     "target_groups.csv": "TargetGroup",
+    "regions.csv": "Region",
+    "indicator_definitions.csv": "Indicator",
 }
 ENTRY_TYPES = ("StrategicAction", "Project")
 
@@ -119,6 +123,7 @@ def _build(tables) -> nx.MultiDiGraph:
         v = row.values
         add((v["entry"], v["target_group"], "TARGETS", {"type": "TARGETS", **_cite(row)}))
     edges.extend(_partnerships(tables))
+    edges.extend(_measurements(tables))
     edges.sort(key=itemgetter(0, 1, 2))
     add_edge = graph.add_edge
     for index, (u, v, key, attrs) in enumerate(edges):
@@ -163,6 +168,38 @@ def _partnerships(tables):
                 if a["basis"] == "inferred":
                     edge["basis"], edge["reason"] = "inferred", a["reason"] or ""
     return [(u, v, "PARTNERS_WITH", attrs) for (u, v), attrs in merged.items()]
+
+
+def _measurement_rank(row):
+    """Which figure of an (indicator, place) pair its edge shows: a figure for the whole
+    population before one for a group, an exact figure before an approximate one, then the latest year (no year counts as oldest)."""
+    return (row["population"] is None, not row["approximate"], row["year"] or 0, row["date"] or "")
+
+
+def _measurements(tables):
+    """MEASURED_IN edges Indicator -> Municipality|Region: one per (indicator, place), showing
+    the figure :func:`_measurement_rank` puts first (its year, date, value, unit, population,
+    approximate, comparison, basis, reason, citation; absent when empty) and, when the plan gives several (years, groups),
+    ``measurements`` (their number) and ``series`` ("2012: 11.04; 2017: 14.23", groups named
+    in parentheses). ``indicators.csv`` keeps every figure."""
+    by_pair: dict[tuple, list] = {}
+    for row in tables["indicators.csv"]:
+        by_pair.setdefault((row["indicator"], row["place"]), []).append(row)
+    for (indicator, place), rows in by_pair.items():
+        best = max(rows, key=_measurement_rank)
+        v = best.values
+        attrs = {"type": "MEASURED_IN", "year": v["year"], "date": v["date"],
+                 "value": v["value"], "unit": v["unit"], "population": v["population"],
+                 "approximate": v["approximate"], "comparison": v["comparison"],
+                 "basis": v["basis"], "reason": v["reason"], "measurements": len(rows)}
+        attrs = {key: value for key, value in attrs.items() if value is not None}
+        if len(rows) > 1:
+            ordered = sorted(rows, key=lambda r: (r["year"] or 0, r["population"] or ""))
+            attrs["series"] = "; ".join(
+                f"{r['year'] or '?'}{' (' + r['population'] + ')' if r['population'] else ''}: "
+                f"{r['value']:g}" for r in ordered)
+        attrs.update(_cite(best))
+        yield indicator, place, "MEASURED_IN", attrs
 
 
 PLAN_START = date(2021, 1, 1)

@@ -34,6 +34,9 @@ TIMING = [
     ("timing", "text?"), ("timing_note", "text?"), ("partners_open_ended", "bool"),
     ("summary", "text"),
 ]
+# units of indicators: percent, a count, euro, years, per 100 (e.g. vacancies per 100 job
+# seekers), a factor ("4 times higher"), yes-no (1 = yes, 0 = no: the plan names the place)
+UNITS = ("percent", "count", "euro", "years", "per-100", "factor", "yes-no")
 
 SCHEMA: dict[str, list[tuple[str, str]]] = {
     "strategic_goals.csv": [("id", "id:strategic-goal"), ("code", "text"), ("name", "text"),
@@ -58,6 +61,11 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                            ("kind", "enum:buurt|wijk|deelgemeente"), ("municipality", "nis"),
                            *SOURCE],
     "target_groups.csv": [("id", "id:target-group"), ("name", "text")],
+    "regions.csv": [("id", "id:region"), ("name", "text"), ("kind", "enum:country|region|province"),
+                    ("nis", "text"), ("source", "text")],
+    "indicator_definitions.csv": [("id", "id:indicator"), ("name", "text"), ("measures", "text"),
+                                  ("unit", f"enum:{'|'.join(UNITS)}"), ("source_note", "text"),
+                                  *SOURCE],
     "partner_mentions.csv": [("entry", ENTRY), ("mention", "text"), *SOURCE],
     "aliases.csv": [("alias", "text"), ("context", "ref:action|project?"),
                     ("partner", "ref:partner"), ("basis", "enum:stated|inferred"),
@@ -68,6 +76,12 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
     "locations.csv": [("entry", ENTRY), ("place", "ref:municipality|neighbourhood"),
                       ("basis", "enum:stated|inferred"), ("reason", "text?"), *SOURCE],
     "targets.csv": [("entry", ENTRY), ("target_group", "ref:target-group"), *SOURCE],
+    "indicators.csv": [("indicator", "ref:indicator"), ("place", "ref:municipality|region"),
+                       ("place_as_written", "text?"), ("former_name", "bool"), ("year", "int?"), ("date", "date?"),
+                       ("population", "text?"), ("value", "num"),
+                       ("unit", f"enum:{'|'.join(UNITS)}"), ("figure", "text?"),
+                       ("approximate", "bool"), ("comparison", "text?"),
+                       ("basis", "enum:stated|inferred"), ("reason", "text?"), *SOURCE],
     "fte.csv": [("strategic_goal_label", "text"), ("theme", "ref:theme?"),
                 ("fte_decretal", "num"), ("fte_non_decretal", "num"), ("fte_total", "num"),
                 ("decretal_share_pct", "num"), *SOURCE],
@@ -493,6 +507,9 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
     _check_unique(tables, "targets.csv", ("entry", "target_group"), problems)
     _check_unique(tables, "partner_mentions.csv", ("entry", "mention"), problems)
     alias_rows = _check_unique(tables, "aliases.csv", ("alias", "context", "partner"), problems)
+    _check_unique(tables, "indicators.csv", ("indicator", "place", "year", "date", "population"),
+                  problems)
+    _check_indicators(tables, problems)
     aliases = {(row.values["alias"], row.values["context"]) for row in tables["aliases.csv"]}
     for row in tables["partner_mentions.csv"]:
         mention, entry = row.values["mention"], row.values["entry"]
@@ -573,6 +590,31 @@ def _check_sums(tables, problems):
                 if abs(values[0] - sum(values[1:])) > 0.005:
                     problems.append(Problem(name, row.row, total, f"{values[0]:g} is not "
                                             f"{' + '.join(parts)} ({sum(values[1:]):g})"))
+
+
+def _check_indicators(tables, problems):
+    """An indicator row's unit is its definition's; its date falls in its year; yes-no values
+    are 0 or 1; a former name
+    resolves to a municipality and says how the plan wrote it."""
+    units = {row["id"]: row["unit"] for row in tables["indicator_definitions.csv"]}
+    for row in tables["indicators.csv"]:
+        v = row.values
+        wanted = units.get(v["indicator"])
+        if wanted and v["unit"] and v["unit"] != wanted:
+            problems.append(Problem("indicators.csv", row.row, "unit", f"{v['unit']!r} but "
+                                    f"{v['indicator']} is measured in {wanted!r} "
+                                    "(indicator_definitions.csv)"))
+        if v["date"] and v["year"] and not v["date"].startswith(f"{v['year']}-"):
+            problems.append(Problem("indicators.csv", row.row, "date",
+                                    f"{v['date']} is not in year {v['year']}"))
+        if v["unit"] == "yes-no" and v["value"] not in (None, 0, 1):
+            problems.append(Problem("indicators.csv", row.row, "value",
+                                    f"a yes-no indicator is 1 (yes) or 0 (no), got {v['value']:g}"))
+        if v["former_name"] and not (v["place_as_written"] and v["place"]
+                                     and v["place"].startswith("municipality:")):
+            problems.append(Problem("indicators.csv", row.row, "former_name",
+                                    "a former name needs place_as_written and a municipality "
+                                    "place (today's NIS code)"))
 
 
 def _check_unique(tables, name, key, problems) -> dict:

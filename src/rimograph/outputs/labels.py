@@ -12,28 +12,35 @@ TYPE_STYLE = {
     "Municipality": {"shape": "triangle", "color": "#b8860b", "font": 22},
     "Neighbourhood": {"shape": "triangleDown", "color": "#d4b106", "font": 16},
     "TargetGroup": {"shape": "star", "color": "#c2185b", "font": 18},
+    "Indicator": {"shape": "hexagon", "color": "#00838f", "font": 16},
+    "Region": {"shape": "triangle", "color": "#8d6e63", "font": 22},
 }
+
+#: The plan's context (need figures and the areas they describe): drawn when a map is focused
+#: on a node or asks for the type (``--type``), left out of the map of the whole network.
+CONTEXT_TYPES = ("Indicator", "Region")
 
 TYPE_LABELS = {
     "nl": {"StrategicGoal": "Strategische doelstelling", "OperationalGoal": "Operationele doelstelling",
            "Theme": "Thema", "StrategicAction": "Strategische actie", "Project": "Project",
            "Partner": "Partner", "Municipality": "Gemeente", "Neighbourhood": "Buurt",
-           "TargetGroup": "Doelgroep"},
+           "TargetGroup": "Doelgroep", "Indicator": "Indicator", "Region": "Gebied"},
     "en": {"StrategicGoal": "Strategic goal", "OperationalGoal": "Operational goal",
            "Theme": "Theme", "StrategicAction": "Strategic action", "Project": "Project",
            "Partner": "Partner", "Municipality": "Municipality", "Neighbourhood": "Neighbourhood",
-           "TargetGroup": "Target group"},
+           "TargetGroup": "Target group", "Indicator": "Indicator", "Region": "Area"},
 }
 
 RELATIONS = {
     "nl": {"PARTNERS_WITH": "werkt samen met", "ACTIVE_IN": "actief in",
            "CONTRIBUTES_TO": "draagt bij aan", "PART_OF": "maakt deel uit van",
            "HAS_THEME": "heeft als thema", "LOCATED_IN": "ligt in",
-           "BASED_IN": "gevestigd in", "TARGETS": "richt zich op"},
+           "BASED_IN": "gevestigd in", "TARGETS": "richt zich op",
+           "MEASURED_IN": "gemeten in"},
     "en": {"PARTNERS_WITH": "partners with", "ACTIVE_IN": "active in",
            "CONTRIBUTES_TO": "contributes to", "PART_OF": "part of",
            "HAS_THEME": "has theme", "LOCATED_IN": "located in",
-           "BASED_IN": "based in", "TARGETS": "targets"},
+           "BASED_IN": "based in", "TARGETS": "targets", "MEASURED_IN": "measured in"},
 }
 
 LABELS = {

@@ -17,7 +17,7 @@ import networkx as nx
 
 from ..core import model
 from ..core.model import ENTRY_TYPES
-from .labels import LABELS, RELATIONS, TYPE_STYLE, VALUES, type_label
+from .labels import CONTEXT_TYPES, LABELS, RELATIONS, TYPE_STYLE, VALUES, type_label
 
 INTERNAL = ("fte", "note")  # node attributes left out of public maps and reports
 
@@ -237,7 +237,9 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
       through a neighbourhood), or running that year — with their neighbours other than
       actions and projects that were not chosen;
     - ``types``: node types to keep (the focus node is always kept);
-    - generic partners (categories, roles) only with ``include_generic``.
+    - generic partners (categories, roles) only with ``include_generic``;
+    - the plan's context (:data:`rimograph.outputs.labels.CONTEXT_TYPES`: indicators and the
+      areas they measure) only around a focus or when ``types`` asks for it.
 
     ``facts`` is a list of ``(kind, value)`` pairs describing the choice, for the title.
     Raises :class:`~rimograph.core.errors.RimographError` when nothing is left to show.
@@ -249,6 +251,8 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
     if focus:
         nodes = set(nx.ego_graph(graph.to_undirected(as_view=True), focus, radius=depth))
         facts.append(("focus", (graph.nodes[focus]["name"], depth)))
+    elif not types:
+        nodes = {n for n in nodes if graph.nodes[n]["type"] not in CONTEXT_TYPES}
     chosen = set(model.entries(graph))
     if theme:
         chosen = {e for e in chosen if theme in model.entry_themes(graph, e)}

@@ -27,6 +27,8 @@ citation                   cited lines that do not contain the item (heading or 
 page                       a cited page that is not the page of the range's first line, read
                            from the page map of the text (:mod:`rimograph.source.pages`)
 table-mark                 a ``basis=table`` contribution and the overview table's "(x)" disagree
+indicator                  an indicator's figure or place name is not in its cited lines, or its
+                           value is not the figure's number
 stale-exception            (note) an accepted difference that no longer occurs
 =========================  ==================================================================
 
@@ -120,6 +122,7 @@ def check_source(plan_path, graph_dir, exceptions_path=None, strict: bool = Fals
     _check_mentions(plan, pairs, tables, diffs)
     _check_citations(plan, pairs, tables, diffs)
     _check_table(plan, pairs, tables, diffs)
+    _check_indicators(plan, tables, diffs)
     if exceptions_path is None and (graph_dir / "source_exceptions.csv").exists():
         exceptions_path = graph_dir / "source_exceptions.csv"
     if exceptions_path is not None:
@@ -313,6 +316,44 @@ def _check_citations(plan, pairs, tables, diffs):
             if text is not None:
                 diffs.append(Difference("citation", where, f"{where}: lines {start}-{end} do not "
                                         f"contain {text!r}", start))
+
+
+# --------------------------------------------------------------------------- indicators
+
+_DUTCH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+
+
+def dutch_number(text: str) -> float | None:
+    """The first number of ``text`` written the Dutch way ("1.798.000" -> 1798000.0,
+    "14,23 procent" -> 14.23), or None when it has no digits."""
+    match = _DUTCH_NUMBER.search(text)
+    if not match:
+        return None
+    return float(match.group().replace(".", "").replace(",", "."))
+
+
+def _check_indicators(plan, tables, diffs):
+    """Every indicator figure and place name occurs in its cited lines, and the value is the
+    figure's number."""
+    for row in tables["indicators.csv"]:
+        start, end = _int(row.get("line_start")), _int(row.get("line_end"))
+        if not start or not end or end > len(plan.lines):
+            continue  # the citation check reports it
+        where = f"indicators.csv:{row['_row']}"
+        cited = _squash(_cited_text(plan, start, end))
+        for field in ("figure", "place_as_written"):
+            text = row.get(field, "")
+            if text and _squash(text) not in cited:
+                diffs.append(Difference("indicator", where, f"{where}: {field} {text!r} is not "
+                                        f"in lines {start}-{end}", start))
+        number = dutch_number(row.get("figure", ""))
+        try:
+            value = float(row.get("value", ""))
+        except ValueError:
+            continue  # validate reports it
+        if number is not None and abs(number - value) > 1e-9:
+            diffs.append(Difference("indicator", where, f"{where}: value {row['value']} but the "
+                                    f"plan writes {row['figure']!r} (line {start})", start))
 
 
 # --------------------------------------------------------------------------- overview table

@@ -1,0 +1,96 @@
+"""The plan beyond its action chapter: need figures (indicators), held to the plan's lines."""
+
+from click.testing import CliRunner
+
+from rimograph.cli import cli
+from rimograph.core.model import targets_of
+from rimograph.source.check import check_source, dutch_number
+
+from .test_check_source import failures, needs_plan, plan, rewrite  # noqa: F401 (fixture)
+from .test_extract import PLAN
+
+
+def measured(graph, indicator):
+    """{place id: edge attributes} of an indicator's MEASURED_IN edges."""
+    return {place: graph.edges[indicator, place, "MEASURED_IN"]
+            for place in targets_of(graph, indicator, "MEASURED_IN")}
+
+
+def test_activity_rate_of_genk_in_2017(graph):
+    edge = measured(graph, "indicator:activiteitsgraad")["municipality:71016"]
+    assert (edge["year"], edge["value"], edge["unit"]) == (2017, 65.3, "percent")
+    assert (edge["page"], edge["line_start"]) == (24, 1201)
+    limburg = measured(graph, "indicator:activiteitsgraad")["region:limburg"]
+    assert limburg["value"] == 71.4
+    # the seven municipalities below 70 % and the province
+    assert len(measured(graph, "indicator:activiteitsgraad")) == 8
+
+
+def test_municipalities_with_a_residential_caravan_site(graph):
+    sites = measured(graph, "indicator:residentieel-woonwagenterrein")
+    names = sorted(graph.nodes[m]["name"] for m, e in sites.items() if e["value"] == 1)
+    assert names == ["As", "Bilzen", "Bree", "Genk", "Ham", "Hasselt", "Maaseik",
+                     "Maasmechelen", "Oudsbergen", "Sint-Truiden"]
+    assert measured(graph, "indicator:standplaatsen-woonwagens")["region:limburg"]["value"] == 191
+
+
+def test_a_pre_2019_name_resolves_to_todays_municipality_and_says_so(graph_copy):
+    import csv
+
+    with (graph_copy / "indicators.csv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["former_name"] == "true"]
+    assert [(r["place_as_written"], r["place"]) for r in rows] == \
+        [("Meeuwen-Gruitrode", "municipality:72042")]
+    assert "Oudsbergen" in rows[0]["reason"]
+
+
+def test_births_in_deprived_families_keep_their_trend(graph):
+    edge = measured(graph, "indicator:kansarme-geboorten")["region:limburg"]
+    assert (edge["year"], edge["value"]) == (2017, 14.23)
+    assert edge["series"] == "2012: 11.04; 2017: 14.23"
+    assert measured(graph, "indicator:kansarme-geboorten")["region:vlaanderen"]["value"] == 13.76
+
+
+def test_homeless_people_counted_per_city_in_december_2019(graph):
+    counts = {graph.nodes[m]["name"]: (e["value"], e["date"])
+              for m, e in measured(graph, "indicator:daklozen").items()}
+    assert counts == {"Genk": (90, "2019-12"), "Hasselt": (110, "2019-12"),
+                      "Sint-Truiden": (50, "2019-12")}
+
+
+def test_dutch_numbers():
+    assert dutch_number("1.798.000") == 1798000
+    assert dutch_number("14,23 procent") == 14.23
+    assert dutch_number("één op tien") is None
+
+
+def test_validate_names_an_indicator_unit_that_is_not_its_definitions(graph_copy):
+    rewrite(graph_copy / "indicators.csv",
+            lambda row: row.update(unit="count") if row["indicator"] == "indicator:activiteitsgraad"
+            and row["place_as_written"] == "Genk" else None)
+    result = CliRunner().invoke(cli, ["validate", "--graph", str(graph_copy)])
+    assert result.exit_code == 1
+    assert "unit: 'count' but indicator:activiteitsgraad is measured in 'percent'" in result.output
+
+
+@needs_plan
+def test_check_source_gives_the_plan_line_of_a_corrupted_figure(plan, graph_copy):  # noqa: F811
+    def corrupt(row):
+        if row["indicator"] == "indicator:activiteitsgraad" and row["place_as_written"] == "Genk":
+            row["value"] = "63.5"
+        if row["indicator"] == "indicator:daklozen" and row["place_as_written"] == "Hasselt":
+            row["place_as_written"] = "Hasselt-Zuid"
+
+    rewrite(graph_copy / "indicators.csv", corrupt)
+    found = [(d.kind, d.line, d.message) for d in failures(check_source(PLAN, graph_copy,
+                                                                         plan=plan))]
+    assert [(kind, line) for kind, line, _ in found] == [("indicator", 1201), ("indicator", 1455)]
+    assert "value 63.5 but the plan writes '65,3 procent' (line 1201)" in found[0][2]
+    assert "place_as_written 'Hasselt-Zuid' is not in lines 1455-1456" in found[1][2]
+
+
+def test_show_an_indicator_lists_the_places_it_measures():
+    result = CliRunner().invoke(cli, ["show", "indicator:activiteitsgraad"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "MEASURED_IN" in result.output and "Dilsen-Stokkem" in result.output
