@@ -90,6 +90,25 @@ class Writer:
         self.handle.close()
 
 
+def context(writer, rng, municipalities) -> int:
+    """The plan's context tables: one region and one indicator measured in every municipality
+    and the region. Returns the number of edges they add."""
+    writer("regions.csv", ["id", "name", "kind", "nis", "source"]).row(
+        "region:provincie", "Provincie", "province", "10000", SOURCE_NOTE)
+    writer("indicator_definitions.csv", ["id", "name", "measures", "unit", "source_note", "page",
+                                         "line_start", "line_end"]).row(
+        "indicator:activiteitsgraad", "Activiteitsgraad", "werkenden en werkzoekenden",
+        "percent", SOURCE_NOTE, *cite(rng))
+    ind = writer("indicators.csv", ["indicator", "place", "place_as_written", "former_name",
+                                    "year", "date", "population", "value", "unit", "figure",
+                                    "approximate", "comparison", "basis", "reason", "page",
+                                    "line_start", "line_end"])
+    for place in ["region:provincie", *municipalities]:
+        ind.row("indicator:activiteitsgraad", place, "", False, 2017, "", "",
+                round(rng.uniform(60, 80), 1), "percent", "", False, "", "stated", "", *cite(rng))
+    return 1 + len(municipalities)
+
+
 def generate(edges: int, out: Path, seed: int = 1) -> dict:
     """Write the tables for about ``edges`` edges into ``out``; returns counts per table and the
     number of nodes and edges the graph will have."""
@@ -307,18 +326,15 @@ def generate(edges: int, out: Path, seed: int = 1) -> dict:
     for year in range(2021, 2026):
         bu.row(year, "kosten", "Bezoldigingen", 1_000_000 + year, *cite(rng), "vzw", "62")
         bu.row(year, "opbrengsten", "Subsidies", 1_100_000 + year, *cite(rng), "vzw", "73")
-    from rimograph.core.tables import SCHEMA
-
-    for name, columns in SCHEMA.items():  # the plan's context tables (indicators, ...): empty
-        if name not in w:
-            writer(name, [column for column, _ in columns])
+    graph_edges += context(writer, rng, [m for m, _ in places])
     counts = {name: writer.rows for name, writer in w.items()}
     for writer_ in w.values():
         writer_.close()
     nodes = sum(counts[f] for f in ("strategic_goals.csv", "themes.csv", "operational_goals.csv",
                                     "actions.csv", "projects.csv", "partners.csv",
                                     "municipalities.csv", "neighbourhoods.csv",
-                                    "target_groups.csv"))
+                                    "target_groups.csv", "regions.csv",
+                                    "indicator_definitions.csv"))
     return {"tables": counts, "nodes": nodes, "edges": graph_edges, "plans": len(plans)}
 
 
