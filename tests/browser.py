@@ -10,12 +10,13 @@ import pytest
 CHROMIUM = os.environ.get("RIMOGRAPH_CHROMIUM") or shutil.which("chromium")
 
 
-def open_page(path, screenshot=None, script=None):
+def open_page(path, screenshot=None, script=None, viewport=(1600, 1000)):
     """Open ``path`` offline; wait until the map signals it has drawn (body[data-ready]) or the
     page has loaded. Returns a dict: ``status`` (text of #status, if any), ``dom`` (outer HTML
     after scripts ran), ``errors`` (console errors and uncaught exceptions), ``requests`` (URLs
     the page tried to fetch other than itself), ``seconds`` (open to drawn), ``result`` (value of
-    ``script`` evaluated in the page, if given)."""
+    ``script`` evaluated in the page, if given). ``viewport``: the window's width and height in
+    CSS pixels."""
     if not CHROMIUM:
         if os.environ.get("CI"):
             pytest.fail("chromium is not installed (.ci/run installs the Debian package)")
@@ -28,7 +29,7 @@ def open_page(path, screenshot=None, script=None):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"])
-        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("request", lambda r: requests.append(r.url) if r.url != url else None)

@@ -95,15 +95,13 @@ def test_english_labels(tmp_path):
     assert '<html lang="en">' in html and "Legend" in html and "Strategic action" in html
 
 
-def test_2025_name_and_uncovered_municipality(tmp_path):
+def test_2025_name(tmp_path):
     out = tmp_path / "x.html"
     merged = CliRunner().invoke(cli, ["map", "--municipality", "Tongeren-Borgloon", "--out",
                                       str(out)])
     assert merged.exit_code == 0
     assert "<title>Gemeente Borgloon + Tongeren</title>" in out.read_text(encoding="utf-8")
-    empty = CliRunner().invoke(cli, ["map", "--municipality", "Lommel", "--out", str(out)])
-    assert empty.exit_code == 1
-    assert "Lommel: no local action or project in the plan" in empty.output
+
 
 
 def test_municipality_map_leaves_out_other_towns(tmp_path, graph):
@@ -134,3 +132,108 @@ def test_same_files_in_processes_with_different_hash_seeds(tmp_path):
                            capture_output=True)
         outputs.append({f.name: f.read_bytes() for f in sorted(folder.iterdir())})
     assert outputs[0] == outputs[1]
+
+
+def run_map(tmp_path, name, *options):
+    out = tmp_path / f"{name}.html"
+    result = CliRunner().invoke(cli, ["map", *options, "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+LABELS_DRAWN = """() => ({ labels: rimographLabels(), nodes: JSON.parse(
+    document.getElementById('rimograph-data').textContent).nodes.map(n => n.id) })"""
+
+
+def overlapping(boxes):
+    """Pairs of label boxes (CSS px, as drawn) that overlap."""
+    return [(a["id"], b["id"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]]
+
+
+def test_every_name_readable_at_first_view(tmp_path):
+    """On a 1366 x 768 laptop screen every node of these maps is named at first view, at 12 px
+    or more, and no two names overlap (boxes read back from the page's label layer)."""
+    maps = {"beringen": (["--municipality", "Beringen"], 63),
+            "caw": (["--focus", "CAW Limburg"], 18),
+            "wonen": (["--theme", "Wonen", "--public"], 42),
+            "bilzen-hoeselt": (["--municipality", "Bilzen-Hoeselt"], 105)}
+    for name, (options, count) in maps.items():
+        page = open_page(run_map(tmp_path, name, *options), script=LABELS_DRAWN,
+                         viewport=(1366, 768), screenshot=tmp_path / f"{name}.png")
+        assert page["errors"] == []
+        labels, nodes = page["result"]["labels"], page["result"]["nodes"]
+        assert len(nodes) == count
+        assert sorted(b["id"] for b in labels) == sorted(nodes), name
+        assert min(b["size"] for b in labels) >= 12, name
+        assert overlapping(labels) == [], name
+        assert all(0 <= b["x0"] and b["x1"] <= 1366 - 250 and 0 <= b["y0"] for b in labels)
+    caw = {b["id"]: b["size"] for b in open_page(tmp_path / "caw.html", script=LABELS_DRAWN,
+                                                  viewport=(1366, 768))["result"]["labels"]}
+    assert caw["partner:caw-limburg"] == max(caw.values()) == 18  # the focus is the largest
+
+
+def test_whole_plan_names_its_structure_at_first_view(tmp_path, graph):
+    page = open_page(run_map(tmp_path, "plan"), script=LABELS_DRAWN, viewport=(1366, 768))
+    drawn = {b["id"] for b in page["result"]["labels"]}
+    structure = {n for n, t in graph.nodes(data="type")
+                 if t in ("StrategicGoal", "OperationalGoal", "Theme", "StrategicAction")}
+    assert len(structure) == 54 and structure <= drawn
+    assert overlapping(page["result"]["labels"]) == []
+
+
+def test_uncovered_municipality_gets_a_map(tmp_path, graph):
+    out = run_map(tmp_path, "lommel", "--municipality", "Lommel")
+    html = out.read_text(encoding="utf-8")
+    assert "<title>Gemeente Lommel: geen eigen lokale actie; wel de provinciale en Vlaamse " \
+           "werking en de partners die er gevestigd zijn</title>" in html
+    assert "municipality:72020" in html and "partner:lokaal-bestuur-lommel" in html  # based there
+    assert '"id":"action:woonzaak"' in html  # Flemish-wide
+    assert '"id":"action:cafe-anoniem-in-hasselt"' not in html  # local elsewhere
+
+
+def shown_after(page_path, kind, value):
+    """The node ids visible after choosing ``value`` in the panel's ``kind`` list."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(page_path.resolve().as_uri())
+        page.wait_for_selector("body[data-ready=true]")
+        page.select_option(f"#{kind}", value)
+        ids = page.evaluate("rimographVisible()")
+        browser.close()
+    return sorted(ids)
+
+
+def map_ids(path):
+    import json
+
+    html = path.read_text(encoding="utf-8")
+    start = html.index('id="rimograph-data">') + len('id="rimograph-data">')
+    return sorted(n["id"] for n in json.loads(html[start:html.index("</script>", start)])["nodes"])
+
+
+def test_panel_filters_are_the_command_line_options(tmp_path):
+    plan = run_map(tmp_path, "plan", "--include-generic")
+    for kind, value, options in (("municipality", "Beringen", ["--municipality", "Beringen"]),
+                                 ("theme", "Wonen", ["--theme", "Wonen"]),
+                                 ("year", "2024", ["--year", "2024"])):
+        expected = map_ids(run_map(tmp_path, value, *options, "--include-generic"))
+        assert shown_after(plan, kind, value) == expected, value
+    html = plan.read_text(encoding="utf-8")
+    assert '"label":"Tongeren-Borgloon (Borgloon, Tongeren)"' in html
+    assert '"value":"2020"' not in html and '"value":"2025"' in html
+
+
+def test_search_folds_accents_and_knows_aliases(tmp_path):
+    page = open_page(run_map(tmp_path, "plan"), script="""() => ({
+        cafe: rimographSearch('cafe'), genk: rimographSearch('stad genk'),
+        tongeren: rimographSearch('Tongeren-Borgloon') })""")
+    found = page["result"]
+    assert "action:cafe-anoniem-in-hasselt" in found["cafe"]
+    assert found["genk"] == ["partner:lokaal-bestuur-genk"]
+    assert "municipality:73083" in found["tongeren"]  # Tongeren, merged into it in 2025

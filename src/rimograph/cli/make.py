@@ -33,9 +33,11 @@ from ..outputs.labels import LABELS, TYPE_STYLE
               "footer says it is the public version.")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
               help="Language of the title, legend, panel and tooltips.")
+@click.option("--details", is_flag=True, help="Add the plan's line numbers and the node ids "
+              "to the tooltips (for staff checking the data; leave it off for a meeting).")
 @graph_option
 def map_command(graph, out, focus, depth, theme, goal, municipality, year, types,
-                include_generic, public, lang):
+                include_generic, public, lang, details):
     """Write an interactive network map as one offline HTML file.
 
     The file needs no internet (vis-network is inlined) and shows a legend, a filter panel
@@ -72,14 +74,15 @@ def map_command(graph, out, focus, depth, theme, goal, municipality, year, types
 
     if focus is not None and not focus.strip():
         raise click.BadParameter("give a name or an id", param_hint="--focus")
-    nodes, facts = select(graph, focus=find_node(graph, focus) if focus else None,
-                          depth=depth, theme=theme and node(theme, "Theme"),
-                          goal=goal and node(goal, "OperationalGoal"),
-                          municipality=municipality and towns(municipality), year=year,
-                          types=set(types), include_generic=include_generic)
+    options = dict(focus=find_node(graph, focus) if focus else None, depth=depth,
+                   theme=theme and node(theme, "Theme"),
+                   goal=goal and node(goal, "OperationalGoal"),
+                   municipality=municipality and towns(municipality), year=year,
+                   types=set(types), include_generic=include_generic)
+    nodes, facts = select(graph, **options)
     words = LABELS[lang]
     footer = words["footer"] + (" " + words["public"] if public else "")
-    write_map(graph, out, describe(facts, lang), lang, footer, nodes, public)
+    write_map(graph, out, describe(facts, lang), lang, footer, nodes, public, options, details)
     shown = graph.subgraph(nodes)
     click.echo(f"{out}: {shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges")
 

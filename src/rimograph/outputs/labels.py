@@ -1,20 +1,23 @@
 """Display words for maps and reports: Dutch (default) and English."""
 
-# shape and colour per node type; "font": label size in pixels at zoom 1 (labels below 7 px
-# on screen are not drawn, so partners' labels appear when zooming in)
+# shape and colour per node type; "font": label size in CSS pixels on the map at first view in
+# a 1366x768 window (points on the slide image: see image.FONT_SCALE), "bold" for the plan's
+# structure (goals, themes, actions)
 TYPE_STYLE = {
-    "StrategicGoal": {"shape": "diamond", "color": "#8c1c13", "font": 26},
-    "OperationalGoal": {"shape": "diamond", "color": "#e07a1f", "font": 20},
-    "Theme": {"shape": "hexagon", "color": "#6a3d9a", "font": 24},
-    "StrategicAction": {"shape": "square", "color": "#1f5fa8", "font": 26},
-    "Project": {"shape": "square", "color": "#6fa8dc", "font": 18},
-    "Partner": {"shape": "dot", "color": "#2e8b57", "font": 14},
-    "Municipality": {"shape": "triangle", "color": "#b8860b", "font": 22},
-    "Neighbourhood": {"shape": "triangleDown", "color": "#d4b106", "font": 16},
-    "TargetGroup": {"shape": "star", "color": "#c2185b", "font": 18},
-    "Indicator": {"shape": "hexagon", "color": "#00838f", "font": 16},
-    "Region": {"shape": "triangle", "color": "#8d6e63", "font": 22},
+    "StrategicGoal": {"shape": "diamond", "color": "#8c1c13", "font": 15, "bold": True},
+    "OperationalGoal": {"shape": "diamond", "color": "#e07a1f", "font": 13, "bold": True},
+    "Theme": {"shape": "hexagon", "color": "#6a3d9a", "font": 14, "bold": True},
+    "StrategicAction": {"shape": "square", "color": "#1f5fa8", "font": 13, "bold": True},
+    "Project": {"shape": "square", "color": "#6fa8dc", "font": 12, "bold": False},
+    "Partner": {"shape": "dot", "color": "#2e8b57", "font": 12, "bold": False},
+    "Municipality": {"shape": "triangle", "color": "#b8860b", "font": 13, "bold": False},
+    "Neighbourhood": {"shape": "triangleDown", "color": "#d4b106", "font": 12, "bold": False},
+    "TargetGroup": {"shape": "star", "color": "#c2185b", "font": 12, "bold": False},
+    "Indicator": {"shape": "hexagon", "color": "#00838f", "font": 12, "bold": False},
+    "Region": {"shape": "triangle", "color": "#8d6e63", "font": 13, "bold": False},
 }
+#: The focus node of a map (``--focus``): the largest name on it.
+FOCUS_FONT = 18
 
 #: The plan's context (need figures and the areas they describe): drawn when a map is focused
 #: on a node or asks for the type (``--type``), left out of the map of the whole network.
@@ -58,7 +61,14 @@ LABELS = {
            "footer": "Bron: Meerjarenplan 2021-2025 Samenlevingsopbouw RIMO Limburg "
            "(2020-04-23). Elke knoop vermeldt pagina en regels in het plan.",
            "public": "Publieke versie: interne gegevens (VTE, notities) zijn weggelaten.",
-           "prefix_OperationalGoal": "OD", "prefix_Theme": "Thema"},
+           "prefix_OperationalGoal": "OD", "prefix_Theme": "Thema",
+           "page": "Bron: meerjarenplan, p. {page}", "period": "Looptijd",
+           "since": "sinds {start}, einde open", "from_to": "{start} tot {end}",
+           "no_timing": "geen timing in het plan", "back": "Terug naar het geheel (Esc)",
+           "no_local": "geen eigen lokale actie; wel de provinciale en Vlaamse werking en de "
+                       "partners die er gevestigd zijn",
+           "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli",
+                      "augustus", "september", "oktober", "november", "december"]},
     "en": {"legend": "Legend", "filters": "Filters", "types": "Types", "theme": "Theme",
            "municipality": "Municipality", "year": "Year", "all": "(all)", "search": "Search by name",
            "reset": "Show all", "certain": "certainly contributes", "possible": "possibly contributes",
@@ -73,7 +83,14 @@ LABELS = {
            "footer": "Source: multi-year plan 2021-2025 Samenlevingsopbouw RIMO Limburg "
            "(2020-04-23). Every node cites its page and lines in the plan.",
            "public": "Public version: internal data (FTE, notes) left out.",
-           "prefix_OperationalGoal": "OG", "prefix_Theme": "Theme"},
+           "prefix_OperationalGoal": "OG", "prefix_Theme": "Theme",
+           "page": "Source: multi-year plan, p. {page}", "period": "Period",
+           "since": "since {start}, open end", "from_to": "{start} to {end}",
+           "no_timing": "no timing in the plan", "back": "Back to the whole map (Esc)",
+           "no_local": "no local action of its own; the province-wide and Flemish work and "
+                       "the partners based there",
+           "months": ["January", "February", "March", "April", "May", "June", "July",
+                      "August", "September", "October", "November", "December"]},
 }
 
 # attribute values shown on maps (scope of an action, kind of a partner)

@@ -17,9 +17,10 @@ import networkx as nx
 
 from ..core import model
 from ..core.model import ENTRY_TYPES
-from .labels import CONTEXT_TYPES, LABELS, RELATIONS, TYPE_STYLE, VALUES, type_label
+from .labels import CONTEXT_TYPES, FOCUS_FONT, LABELS, RELATIONS, TYPE_STYLE, VALUES, type_label
 
 INTERNAL = ("fte", "note")  # node attributes left out of public maps and reports
+REACHES_EVERY_TOWN = ("province", "flanders")  # entry scopes that reach every municipality
 
 
 def entry_years(data) -> list[int]:
@@ -31,40 +32,55 @@ def entry_years(data) -> list[int]:
     return list(range(first.year, last.year + 1))
 
 
-def facets(graph) -> dict[str, dict]:
-    """Per node: the themes, municipalities and years it belongs to, for the map's filters.
-
-    Entries (actions, projects) have their own (themes through certain contributions, see
-    :func:`rimograph.core.model.entry_themes`). A theme or municipality belongs to the entries
-    that have it; a strategic goal to the entries contributing to its operational goals; every
-    other node (operational goal, partner, neighbourhood, target group) to the entries it is
-    linked to directly. Values: sorted lists of theme names, municipality names, years."""
-    own = {}
-    for entry in model.entries(graph):
-        own[entry] = {
-            "themes": {graph.nodes[t]["name"] for t in model.entry_themes(graph, entry)},
-            "municipalities": {graph.nodes[m]["name"]
-                               for m in model.entry_municipalities(graph, entry)},
-            "years": set(entry_years(graph.nodes[entry])),
-        }
-    result = {}
+def municipalities_2025(graph) -> list[tuple[str, list[str]]]:
+    """The municipalities of 1 January 2025 as ``(name_2025, [ids of 2019-2024])``, sorted by
+    name: "Tongeren-Borgloon" holds Borgloon and Tongeren."""
+    merged = {}
     for node, data in graph.nodes(data=True):
-        kind = data["type"]
-        if node in own:
-            result[node] = own[node]
-            continue
-        if kind == "Theme":
-            linked = [f for f in own.values() if data["name"] in f["themes"]]
-        elif kind == "Municipality":
-            linked = [f for f in own.values() if data["name"] in f["municipalities"]]
-        elif kind == "StrategicGoal":
-            linked = [own[e] for goal in graph.predecessors(node)
-                      for e in graph.predecessors(goal) if e in own]
-        else:
-            linked = [own[n] for n in nx.all_neighbors(graph, node) if n in own]
-        result[node] = {key: set().union(*(f[key] for f in linked)) for key in
-                        ("themes", "municipalities", "years")}
-    return {n: {k: sorted(v) for k, v in f.items()} for n, f in result.items()}
+        if data["type"] == "Municipality":
+            merged.setdefault(data.get("name_2025") or data["name"], []).append(node)
+    return sorted((name, sorted(ids)) for name, ids in merged.items())
+
+
+def panel_selections(graph, nodes, options=None) -> dict[str, list[dict]]:
+    """The map panel's filter choices, each with the nodes it shows.
+
+    For every theme, municipality of 2025 and year of the plan (2021-2025), the nodes are
+    :func:`select`'s answer for the map's own options (``options``: keyword arguments of
+    :func:`select`) with that one option set as on the command line (``--theme``,
+    ``--municipality``, ``--year``), generic partners included (the panel has its own
+    checkbox), limited to ``nodes`` (the map's nodes). So the panel and the command line give
+    the same nodes. Choices that leave nothing are left out.
+
+    Returns ``{"theme" | "municipality" | "year": [{"value", "label", "nodes"}]}`` where
+    ``nodes`` is a sorted list of node ids and a municipality's label names the 2019-2024
+    municipalities merged into it ("Tongeren-Borgloon (Borgloon, Tongeren)").
+    """
+    from ..core.errors import RimographError
+    from ..core.model import PLAN_YEARS
+
+    base = {k: v for k, v in (options or {}).items() if k not in ("theme", "municipality",
+                                                                   "year")}
+    base["include_generic"] = True
+    shown = set(nodes)
+    choices = {"theme": [(graph.nodes[t]["name"], graph.nodes[t]["name"], t) for t in sorted(
+                   (n for n, t in graph.nodes(data="type") if t == "Theme"),
+                   key=lambda n: graph.nodes[n]["name"])],
+               "municipality": [(name, name if [graph.nodes[i]["name"] for i in ids] == [name]
+                                 else f"{name} ({', '.join(graph.nodes[i]['name'] for i in ids)})",
+                                 set(ids)) for name, ids in municipalities_2025(graph)],
+               "year": [(str(y), str(y), y) for y in PLAN_YEARS]}
+    result = {}
+    for kind, values in choices.items():
+        result[kind] = []
+        for value, label, argument in values:
+            try:
+                picked = select(graph, **base, **{kind: argument})[0] & shown
+            except RimographError:
+                continue
+            if picked:
+                result[kind].append({"value": value, "label": label, "nodes": sorted(picked)})
+    return result
 
 
 ROW_TYPES = ("StrategicGoal", "Theme", "OperationalGoal")  # drawn as a row above the network
@@ -204,24 +220,104 @@ def display_name(data, lang="nl") -> str:
     return data["name"]
 
 
-def _tooltip(node, data, lang) -> list[str]:
-    """Tooltip lines: name, type, facts, and the plan citation."""
+def readable_date(value: str, lang: str = "nl") -> str:
+    """An ISO date of the plan as people say it: ``2016-09-01`` and ``2016-09`` ->
+    "september 2016" (the day adds nothing on a map), ``2021`` -> "2021"."""
+    if len(value) < 7:
+        return value
+    return f"{LABELS[lang]['months'][int(value[5:7]) - 1]} {value[:4]}"
+
+
+def period(data, lang: str = "nl") -> str:
+    """An entry's period in words: "september 2016 tot december 2025", "sinds januari 2019,
+    einde open" (the plan's "- ?"), or "geen timing in het plan"."""
+    words = LABELS[lang]
+    start, end = data.get("start") or "", data.get("end") or ""
+    if not start and not end:
+        return words["no_timing"]
+    if not end:
+        return words["since"].format(start=readable_date(start, lang))
+    return words["from_to"].format(start=readable_date(start, lang) if start else "?",
+                                   end=readable_date(end, lang))
+
+
+def tooltip(node, data, lang="nl", details=False) -> list[str]:
+    """Tooltip lines for an outside audience: full name, type, summary, facts in words, the
+    plan's page. With ``details`` also the plan's line range and the node id."""
     words = LABELS[lang]
     lines = [display_name(data, lang), type_label(data["type"], lang)]
-    for key in ("summary", "kind", "timing", "scope", "nis", "name_2025", "fte"):
-        value = data.get(key)
-        if value in (None, ""):
+    for key in ("summary", "kind", "period", "scope", "name_2025", "fte"):
+        value = period(data, lang) if key == "period" and "timing" in data else data.get(key)
+        if value in (None, "") or (key == "name_2025" and value == data["name"]):
             continue
         if key == "fte" and lang == "nl":
             value = f"{value:g}".replace(".", ",")
-        lines.append(f"{words.get(key, key)}: {VALUES[lang].get(value, value)}")
+        label = words.get(key, key)
+        lines.append(value if key == "summary" else f"{label}: {VALUES[lang].get(value, value)}")
     if data.get("sector"):
         lines.append(words["sector"])
     if data.get("page"):
-        lines.append(f"{words['source']}: p. {data['page']}, "
-                     f"{words['lines']} {data['line_start']}-{data['line_end']}")
-    lines.append(node)
+        lines.append(words["page"].format(page=data["page"]))
+    if details:
+        if data.get("line_start"):
+            lines.append(f"{words['lines']} {data['line_start']}-{data['line_end']}")
+        lines.append(node)
     return lines
+
+
+def search_keys(graph, node) -> list[str]:
+    """What the map's search matches for ``node``, each :func:`rimograph.core.model.normalise`d:
+    its name, its name on the map, its 2025 municipality, and every way the plan writes it in
+    a partner list (the ``mention`` of its PARTNERS_WITH edges, e.g. "Lokaal bestuur Stad
+    Genk")."""
+    from ..core.model import normalise
+
+    data = graph.nodes[node]
+    keys = {normalise(data["name"]), normalise(display_name(data))}
+    if data.get("name_2025"):
+        keys.add(normalise(data["name_2025"]))
+    for _, _, mention in graph.in_edges(node, data="mention"):
+        keys.update(normalise(m) for m in (mention or "").split("; ") if m)
+    return sorted(k for k in keys if k)
+
+
+#: The map's drawing area at first view in a 1366 x 768 window (CSS pixels; the page zooms so
+#: that this frame fills the canvas, see map.html.j2).
+FRAME = (1080.0, 660.0)
+#: Maps up to this many nodes name every node at first view; larger ones the nodes of
+#: :data:`FIRST_VIEW_TYPES` (and the focus), the others where they fit or when zooming in.
+FIRST_VIEW_ALL = 160
+FIRST_VIEW_TYPES = ("StrategicGoal", "Theme", "OperationalGoal", "StrategicAction")
+
+
+def marker_radius(degree: int, focus: bool = False) -> float:
+    """A node's radius on the map in CSS pixels at first view: grows with degree."""
+    return 16.0 if focus else 4.0 + 1.5 * min(degree, 40) ** 0.5
+
+
+def labelled_layout(graph, frame=FRAME, scale=1.0, focus=None, lang="nl"):
+    """Positions in ``frame`` with room for every label shown at first view.
+
+    :func:`layout` gives the arrangement; :func:`rimograph.outputs.placement.place` stretches
+    it to the frame and spreads nodes apart from their label sizes (the font of
+    :data:`~rimograph.outputs.labels.TYPE_STYLE` times ``scale``, the focus node in
+    :data:`~rimograph.outputs.labels.FOCUS_FONT`, marker radii of :func:`marker_radius` times
+    ``scale``). Returns ``(positions, labels, radii, levels, overlaps)`` as
+    :func:`~rimograph.outputs.placement.place` does, plus the labels and radii used."""
+    from .placement import Label, label_lines, place
+
+    degrees = dict(graph.degree())
+    labels, radii = {}, {}
+    for node, data in graph.nodes(data=True):
+        style = TYPE_STYLE[data["type"]]
+        labels[node] = Label(label_lines(display_name(data, lang)),
+                             (FOCUS_FONT if node == focus else style["font"]) * scale,
+                             style["bold"] or node == focus)
+        radii[node] = marker_radius(degrees[node], node == focus) * scale
+    first = set(graph) if len(graph) <= FIRST_VIEW_ALL else {
+        n for n, t in graph.nodes(data="type") if t in FIRST_VIEW_TYPES or n == focus}
+    positions, levels, overlaps = place(layout(graph), radii, labels, first, *frame)
+    return positions, labels, radii, levels, overlaps
 
 
 def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None, year=None,
@@ -235,7 +331,9 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
       projects of that theme (certain contributions), contributing to that goal (certain or
       possible; projects through their action), active in that municipality (directly or
       through a neighbourhood), or running that year — with their neighbours other than
-      actions and projects that were not chosen;
+      actions and projects that were not chosen. A municipality where no action or project
+      works locally gets the province-wide and Flemish ones (scope ``province`` or
+      ``flanders``), itself and the partners based there, and the fact ``("no_local", None)``;
     - ``types``: node types to keep (the focus node is always kept);
     - generic partners (categories, roles) only with ``include_generic``;
     - the plan's context (:data:`rimograph.outputs.labels.CONTEXT_TYPES`: indicators and the
@@ -261,15 +359,19 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
         actions = {u for u, _, k in graph.in_edges(goal, keys=True) if k == "CONTRIBUTES_TO"}
         chosen = {e for e in chosen if model.parent_action(graph, e) in actions}
         facts.append(("goal", graph.nodes[goal]["name"]))
-    places = set()
+    places, based = set(), set()
     if municipality:
         wanted = {municipality} if isinstance(municipality, str) else set(municipality)
-        chosen = {e for e in chosen if wanted & set(model.entry_municipalities(graph, e))}
         names = sorted(graph.nodes[m]["name"] for m in wanted)
         facts.append(("municipality", " + ".join(names)))
-        if not chosen:
-            raise RimographError(f"{' + '.join(names)}: no local action or project in the plan "
-                                 "(see `rimograph coverage municipalities`)")
+        local = {e for e in model.entries(graph)
+                 if wanted & set(model.entry_municipalities(graph, e))}
+        if local:
+            chosen &= local
+        else:  # no local work: what reaches every town, and the partners based there
+            chosen = {e for e in chosen if graph.nodes[e].get("scope") in REACHES_EVERY_TOWN}
+            based = wanted | {p for m in wanted for p in model.sources_of(graph, m, "BASED_IN")}
+            facts.append(("no_local", None))
         places = wanted | {n for n in graph if graph.nodes[n]["type"] == "Neighbourhood"
                            and set(graph.successors(n)) & wanted}
     if year:
@@ -283,7 +385,7 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
         if places:  # other towns reached through an umbrella action are left out
             around = {n for n in around if n in places or graph.nodes[n]["type"]
                       not in ("Municipality", "Neighbourhood")}
-        nodes &= around
+        nodes &= around | based
     if types:
         nodes = {n for n in nodes if graph.nodes[n]["type"] in types or n == focus}
         facts.append(("types", sorted(types)))
@@ -319,43 +421,48 @@ def describe(facts, lang="nl") -> str:
                                                 steps=words["step" if depth == 1 else "steps"]))
         elif kind == "types":
             parts.append(", ".join(type_label(t, lang) for t in value))
+        elif kind == "no_local":
+            parts[-1] += ": " + words["no_local"]
         else:
             parts.append(f"{words[kind].lower()} {value}")
     title = ", ".join(parts)
     return title[:1].upper() + title[1:]
 
 
-def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False) -> dict:
+def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, options=None,
+             details=False) -> dict:
     """Everything the page needs, as plain JSON-ready data.
 
-    ``nodes`` limits the map to those nodes (see :func:`select`); facets (themes,
-    municipalities, years for the filter panel) still come from the whole graph. ``public``
-    leaves internal facts (FTE) out of the tooltips.
+    ``nodes`` limits the map to those nodes (see :func:`select`; ``options`` are the keyword
+    arguments that chose them, for the panel, see :func:`panel_selections`). ``public``
+    leaves internal facts (FTE) out of the tooltips; ``details`` adds line numbers and ids.
 
-    Keys: ``title``, ``lang``, ``labels`` (UI words), ``legend`` (node types present, with
-    colour and shape), ``relations`` (display names of edge types), ``nodes`` (id, label, type,
-    x, y, value = degree, color, shape, tooltip lines, facets, generic), ``edges`` (from, to,
-    relation, dashed = possible contribution, title), ``options`` (vis-network options built
-    with pyvis: physics off, fixed positions).
+    Keys: ``title``, ``lang``, ``labels`` (UI words), ``frame`` (width, height of the first
+    view, CSS px), ``legend`` (node types present, with colour and shape), ``relations``
+    (display names of edge types), ``selections`` (the panel's filters), ``nodes`` (id, type,
+    x, y, size = radius in px, color, shape, ``text`` = label lines, ``font`` = px, ``bold``,
+    ``level`` = zoom from which the label is drawn or null, ``tooltip`` lines, ``keys`` for
+    search, ``generic``), ``edges`` (from, to, relation, dashed = possible contribution, title),
+    ``options`` (vis-network options built with pyvis: physics off, fixed positions).
     """
     from pyvis.network import Network
 
-    view = graph.subgraph(sorted(nodes)) if nodes is not None else graph
+    view = ordered_subgraph(graph, nodes) if nodes is not None else graph
+    focus = (options or {}).get("focus")
     net = Network(directed=True, cdn_resources="in_line")
     net.toggle_physics(False)
-    positions = layout(view)
-    node_facets = facets(graph)
-    degrees = dict(view.degree())
+    positions, labels, radii, levels, _ = labelled_layout(view, focus=focus, lang=lang)
     for node in sorted(view.nodes):
         data = graph.nodes[node]
         if public:
             data = {k: v for k, v in data.items() if k not in INTERNAL}
         style = TYPE_STYLE[data["type"]]
         x, y = positions[node]
-        net.add_node(node, label=display_name(data, lang), x=x, y=y, shape=style["shape"],
-                     color=style["color"], value=degrees[node] + 1, font=style["font"],
-                     type=data["type"], tooltip=_tooltip(node, data, lang),
-                     facets=node_facets[node], generic=bool(data.get("generic")))
+        net.add_node(node, label=" ", x=x, y=y, shape=style["shape"], color=style["color"],
+                     size=radii[node], text=labels[node].lines, font=labels[node].size,
+                     bold=labels[node].bold, level=levels[node], type=data["type"],
+                     tooltip=tooltip(node, data, lang, details), keys=search_keys(graph, node),
+                     generic=bool(data.get("generic")))
     for u, v, key, data in sorted(view.edges(keys=True, data=True)):
         dashed = data.get("certainty") == "possible"
         net.add_edge(u, v, relation=key, dashed=dashed,
@@ -366,8 +473,10 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False) -> d
         "title": title,
         "lang": lang,
         "labels": LABELS[lang],
+        "frame": list(FRAME),
         "legend": [{"type": t, "label": type_label(t, lang), **TYPE_STYLE[t]} for t in types],
         "relations": RELATIONS[lang],
+        "selections": panel_selections(graph, view.nodes, options),
         "nodes": net.nodes,
         "edges": net.edges,
         "options": json.loads(net.options.to_json()),
@@ -381,7 +490,7 @@ def _json_for_script(data) -> str:
 
 
 def render_map(graph, title: str, lang: str = "nl", footer: str = "", nodes=None,
-               public=False) -> str:
+               public=False, options=None, details=False) -> str:
     """The whole map page as one HTML string (vis-network and our script inlined); arguments
     as for :func:`map_data`, ``footer`` is shown below the map."""
     import pyvis
@@ -394,14 +503,15 @@ def render_map(graph, title: str, lang: str = "nl", footer: str = "", nodes=None
         title=title, lang=lang, footer=footer, labels=LABELS[lang],
         vis_js=(lib / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(lib / "vis-network.css").read_text(encoding="utf-8"),
-        data_json=_json_for_script(map_data(graph, title, lang, nodes, public)),
+        data_json=_json_for_script(map_data(graph, title, lang, nodes, public, options,
+                                             details)),
     )
 
 
 def write_map(graph, out: Path, title: str, lang: str = "nl", footer: str = "", nodes=None,
-              public=False) -> Path:
+              public=False, options=None, details=False) -> Path:
     """Write the map to ``out`` (UTF-8, atomically; arguments as for :func:`render_map`)."""
     from ..core.files import write_atomic
 
-    write_atomic(out, render_map(graph, title, lang, footer, nodes, public))
+    write_atomic(out, render_map(graph, title, lang, footer, nodes, public, options, details))
     return Path(out)

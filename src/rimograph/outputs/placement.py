@@ -1,0 +1,208 @@
+"""Room for every name: node positions spread from their label sizes, and when each label shows.
+
+Shared by the HTML map (:mod:`rimograph.outputs.maps`) and the slide image
+(:mod:`rimograph.outputs.image`). Both give a frame (the drawing area at first view, in CSS
+pixels for the map, in points for the image) and a font size per node; :func:`place` returns
+positions inside that frame where each node with its label below it takes a box that overlaps
+no other box, and for each label the zoom factor from which it is drawn (1 = at first view).
+
+Text is measured with DejaVu Sans (matplotlib's bundled font, the one the image is drawn in).
+The map draws its labels in DejaVu Sans where the computer has it, else Arial, which is
+narrower: the measured boxes are never smaller than the drawn ones.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Characters per line of a label; names longer than two lines are shortened with "…" (the
+#: full name is in the tooltip).
+LINE_CHARS = 22
+#: Browsers lay text out unhinted and a little wider than FreeType's hinted width (up to 4 %
+#: measured in Chromium): measured widths are enlarged by this factor.
+WIDTH_MARGIN = 1.06
+#: Line height as a multiple of the font size.
+LINE_HEIGHT = 1.2
+#: Space between a node's marker and its label, and between two boxes (frame units).
+GAP = 2.0
+PAD = 3.0
+#: Zoom factors (relative to the first view) at which labels that do not fit earlier appear.
+LEVELS = (1.0, 1.6, 2.5, 4.0, 6.4)
+#: Grid cell for finding free room (frame units, x and y).
+CELL = (4.0, 3.0)
+
+
+@lru_cache(maxsize=2)
+def _font(bold: bool):
+    import matplotlib
+    from matplotlib import ft2font
+
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return ft2font.FT2Font(f"{matplotlib.get_data_path()}/fonts/ttf/{name}")
+
+
+@lru_cache(maxsize=4096)
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Advance width of ``text`` in DejaVu Sans at ``size`` (the unit of ``size``: pixels in,
+    pixels out; points in, points out)."""
+    font = _font(bold)
+    font.set_size(size, 72)
+    font.set_text(text, 0.0)
+    return font.get_width_height()[0] / 64 * WIDTH_MARGIN
+
+
+def label_lines(name: str) -> list[str]:
+    """``name`` in at most two lines of about :data:`LINE_CHARS` characters (up to six more
+    rather than shortening; textwrap, words are not broken), shortened with "…" after the
+    second line when it is longer still."""
+    for width in (LINE_CHARS, LINE_CHARS + 6):  # a little wider rather than shortened
+        lines = textwrap.wrap(name, width, break_long_words=False) or [name]
+        if len(lines) <= 2:
+            return lines
+    return [lines[0], lines[1] + " …"]
+
+
+@dataclass
+class Label:
+    """A node's label: its lines, font size, weight, and the box it takes (frame units)."""
+
+    lines: list[str]
+    size: float
+    bold: bool
+
+    @property
+    def width(self) -> float:
+        return max(text_width(line, self.size, self.bold) for line in self.lines)
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.size * LINE_HEIGHT
+
+
+def _boxes(centres, radii, labels):
+    """Per node: the centre and half sizes of marker plus label below it (numpy arrays)."""
+    import numpy as np
+
+    width = np.array([max(2 * r, lab.width if lab else 0) for r, lab in zip(radii, labels)])
+    text = np.array([GAP + lab.height if lab else 0 for lab in labels])
+    radii = np.asarray(radii, dtype=float)
+    offset = text / 2  # the box's centre lies this far below the node
+    return (centres + np.stack([np.zeros(len(offset)), offset], axis=1),
+            width / 2, radii + text / 2, offset)
+
+
+def spread(positions, radii, labels, width, height, order):
+    """Put each node, in ``order``, at the free spot nearest its ``positions`` entry: a spot
+    where its box (marker, and the label below it when ``labels`` has one, with :data:`PAD`
+    around) overlaps no box placed before and lies inside the ``width`` x ``height`` frame.
+
+    The frame is a grid of cells of :data:`CELL` units; a placed box marks the cells it
+    touches, and a summed-area table of the marks gives, for every spot at once, whether a box
+    fits there. Distance in y counts double (the frame is wider than high). Returns the new
+    positions (an ``n x 2`` array) and the number of nodes that found no free spot (left where
+    they were; 0 unless the frame is too small for the boxes)."""
+    import numpy as np
+
+    points = np.array(positions, dtype=float)
+    _, half_w, half_h, offset = _boxes(points, radii, labels)
+    cw, ch = CELL
+    columns, rows = int(width // cw), int(height // ch)
+    taken = np.zeros((rows, columns), dtype=np.int32)
+    crowded = 0
+    for i in order:
+        kw = min(int(np.ceil((2 * half_w[i] + PAD) / cw)), columns)
+        kh = min(int(np.ceil((2 * half_h[i] + PAD) / ch)), rows)
+        table = np.zeros((rows + 1, columns + 1), dtype=np.int32)
+        table[1:, 1:] = taken.cumsum(0).cumsum(1)
+        used = table[kh:, kw:] - table[:-kh, kw:] - table[kh:, :-kw] + table[:-kh, :-kw]
+        gy, gx = np.nonzero(used == 0)
+        if not len(gx):
+            crowded += 1
+            continue
+        x = (gx + kw / 2) * cw
+        y = (gy + kh / 2) * ch - offset[i]
+        best = np.argmin((x - points[i, 0]) ** 2 + 4 * (y - points[i, 1]) ** 2)
+        points[i] = x[best], y[best]
+        taken[gy[best]:gy[best] + kh, gx[best]:gx[best] + kw] = 1
+    return points, crowded
+
+
+def fill(positions, width, height):
+    """Scale ``positions`` (a dict) independently in x and y to fill ``width`` x ``height``,
+    keeping a margin of a tenth; a single node goes to the middle."""
+    xs = [p[0] for p in positions.values()]
+    ys = [p[1] for p in positions.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    return {n: (width * (0.1 + 0.8 * (x - min(xs)) / span_x if len(xs) > 1 else 0.5),
+                height * (0.1 + 0.8 * (y - min(ys)) / span_y if len(ys) > 1 else 0.5))
+            for n, (x, y) in positions.items()}
+
+
+def place(positions, radii, labels, first, width, height):
+    """Positions inside the frame and the zoom at which each label is drawn.
+
+    Parameters
+    ----------
+    positions : dict node -> (x, y)
+        Any layout; it is stretched to fill the frame (:func:`fill`), then spread.
+    radii : dict node -> float
+        Marker radius (frame units).
+    labels : dict node -> Label
+    first : set
+        Nodes whose label must be drawn at first view; their boxes are spread apart. The
+        others' markers take room too; their labels go where they fit, at the first zoom of
+        :data:`LEVELS` where they overlap no label drawn at that zoom (or never, then
+        ``None``: the name is in the tooltip).
+    width, height : float
+        The frame (the drawing area at first view).
+
+    Returns
+    -------
+    (positions, levels, overlaps)
+        ``positions`` node -> (x, y), rounded to 0.1; ``levels`` node -> zoom factor or None;
+        ``overlaps``: pairs of first-view boxes still overlapping (0 when the frame is big
+        enough).
+    """
+    import numpy as np
+
+    nodes = sorted(positions)
+    start = fill(positions, width, height)
+    order = sorted(range(len(nodes)), key=lambda i: (nodes[i] not in first, -radii[nodes[i]],
+                                                     nodes[i]))
+    points, overlaps = spread([start[n] for n in nodes], [radii[n] for n in nodes],
+                              [labels[n] if n in first else None for n in nodes], width, height,
+                              order)
+    levels = {n: (LEVELS[0] if n in first else None) for n in nodes}
+    index = {n: i for i, n in enumerate(nodes)}
+    radius = np.array([radii[n] for n in nodes])
+    centres, half_w, half_h, _ = _boxes(points, radius, [labels[n] for n in nodes])
+    drawn = {zoom: np.array([n in first for n in nodes]) for zoom in LEVELS}
+
+    def free(i, zoom):
+        """Whether node ``i``'s label overlaps no label drawn at ``zoom`` (and, at first view,
+        no other node's marker)."""
+        near = ((np.abs(centres[i, 0] - centres[:, 0]) * zoom < half_w[i] + half_w + PAD)
+                & (np.abs(centres[i, 1] - centres[:, 1]) * zoom < half_h[i] + half_h + PAD))
+        if near[drawn[zoom]].any():
+            return False
+        if zoom == LEVELS[0]:
+            touch = ((np.abs(centres[i, 0] - points[:, 0]) < half_w[i] + radius)
+                     & (np.abs(centres[i, 1] - points[:, 1]) < half_h[i] + radius))
+            touch[i] = False
+            return not touch.any()
+        return True
+
+    rest = sorted((n for n in nodes if n not in first), key=lambda n: (-radii[n], n))
+    for node in rest:
+        i = index[node]
+        for zoom in LEVELS:
+            if free(i, zoom):
+                levels[node] = zoom
+                for higher in LEVELS[LEVELS.index(zoom):]:
+                    drawn[higher][i] = True
+                break
+    result = {n: (round(float(points[index[n]][0]), 1), round(float(points[index[n]][1]), 1))
+              for n in nodes}
+    return result, levels, overlaps
