@@ -197,7 +197,7 @@ def main():
             plan = load_graph(ROOT / "graph")
             line("real plan, first push (empty database)", timed_push(conn, plan), plan)
             line("real plan, push again (no change)", timed_push(conn, plan), plan)
-            line("real plan, push --replace (one transaction)",
+            line("real plan, push --replace (new version, pointer switch)",
                  timed_push(conn, plan, replace=True), plan)
             wipe(conn)
             t0 = time.perf_counter()
@@ -207,7 +207,7 @@ def main():
                  timed_push(conn, big, batch_size=args.batch_size), big)
             line("synthetic, push again (all MERGE hits)",
                  timed_push(conn, big, batch_size=args.batch_size), big)
-            line("synthetic, push --replace (one transaction)",
+            line("synthetic, push --replace (new version, pointer switch)",
                  timed_push(conn, big, replace=True, batch_size=args.batch_size), big)
             wipe(conn)
     finally:

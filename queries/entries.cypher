@@ -11,7 +11,7 @@
 // start, end, partners_open_ended, partners (count), themes, municipalities, target_groups
 // (names, by id), page. A year filter keeps the entries running on a day of that year: a
 // missing start counts as 2021, a missing or open end as 2025 (the plan's period).
-MATCH (e) WHERE e:StrategicAction OR e:Project
+MATCH (e) WHERE (e:StrategicAction OR e:Project) AND e.graphVersion = $version
 OPTIONAL MATCH (e:Project)-[:PART_OF]->(parent:StrategicAction)
 WITH e, coalesce(parent, e) AS action
 WITH e, action,

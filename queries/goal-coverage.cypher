@@ -12,7 +12,7 @@
 // Columns: goal (id), name, strategic_goal (name), theme (name or ""), certain, possible
 // (counts), certain_actions, possible_actions (sorted names).
 MATCH (goal:OperationalGoal)
-WHERE $include_internal OR goal.scope <> 'internal'
+WHERE goal.graphVersion = $version AND ($include_internal OR goal.scope <> 'internal')
 WITH goal,
      COLLECT {
        MATCH (action)-[c:CONTRIBUTES_TO]->(goal) WHERE c.certainty = 'certain'

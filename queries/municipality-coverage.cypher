@@ -9,7 +9,7 @@
 // Columns: municipality (id), nis, name, name_2025, entries (count), entry_names (sorted).
 // The path goes ACTIVE_IN to the municipality itself (0 LOCATED_IN hops) or ACTIVE_IN to a
 // place that is not a municipality and LOCATED_IN the municipality (1 hop). Neo4j 5.9+.
-MATCH (m:Municipality)
+MATCH (m:Municipality) WHERE m.graphVersion = $version
 WITH m,
      COLLECT {
        MATCH (entry)-[:ACTIVE_IN]->(place)-[:LOCATED_IN]->{0,1}(m)

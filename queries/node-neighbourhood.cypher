@@ -8,7 +8,7 @@
 // certainty, basis, page ("" where the relationship has none). Neo4j 5.23+ (CALL (node)).
 // The id is matched without a label (ids are unique across labels: <type>:<slug>), which
 // scans the nodes: fine for a plan; give the label for a big graph.
-MATCH (node) WHERE node.id = $id
+MATCH (node) WHERE node.id = $id AND node.graphVersion = $version
 CALL (node) {
   MATCH (node)-[r]->(other)
   RETURN 'out' AS direction, r, other

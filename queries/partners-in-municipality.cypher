@@ -13,11 +13,12 @@
 CALL {
   MATCH (e)-[:ACTIVE_IN]->(place)-[:LOCATED_IN]->{0,1}(m:Municipality)
   WHERE (e:StrategicAction OR e:Project) AND m.id IN $municipalities
-    AND (place = m OR NOT place:Municipality)
+    AND (place = m OR NOT place:Municipality) AND m.graphVersion = $version
   MATCH (e)-[:PARTNERS_WITH]->(p:Partner)
   RETURN p
   UNION
-  MATCH (p:Partner)-[:BASED_IN]->(m:Municipality) WHERE m.id IN $municipalities
+  MATCH (p:Partner)-[:BASED_IN]->(m:Municipality)
+  WHERE m.id IN $municipalities AND m.graphVersion = $version
   RETURN p
 }
 WITH DISTINCT p

@@ -11,7 +11,7 @@
 // Columns: partner (id), name, kind, themes (count), theme_names (by theme id), entries
 // (count), entry_names (sorted). Needs Neo4j 5.6+ (COLLECT subqueries).
 MATCH (p:Partner)
-WHERE $include_generic OR NOT p.generic
+WHERE p.graphVersion = $version AND ($include_generic OR NOT p.generic)
 WITH p,
      COLLECT {
        MATCH (entry)-[:PARTNERS_WITH]->(p)

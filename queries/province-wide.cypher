@@ -7,6 +7,7 @@
 // Columns: entry (id), name, type (StrategicAction or Project), scope.
 MATCH (entry)
 WHERE (entry:StrategicAction OR entry:Project) AND entry.scope <> 'local'
+  AND entry.graphVersion = $version
 RETURN entry.id AS entry, entry.name AS name,
        CASE WHEN entry:Project THEN 'Project' ELSE 'StrategicAction' END AS type,
        entry.scope AS scope

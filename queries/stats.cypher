@@ -8,6 +8,7 @@
 CALL () {
   MATCH (n:StrategicGoal|Theme|OperationalGoal|StrategicAction|Project|Partner|Municipality|
            Neighbourhood|TargetGroup|Indicator|Region)
+  WHERE n.graphVersion = $version
   RETURN 'node' AS kind, labels(n)[0] AS type, count(*) AS count
   UNION ALL
   MATCH (a)-[r]->(b)
@@ -15,6 +16,7 @@ CALL () {
           Neighbourhood|TargetGroup|Indicator|Region
     AND b:StrategicGoal|Theme|OperationalGoal|StrategicAction|Project|Partner|Municipality|
           Neighbourhood|TargetGroup|Indicator|Region
+    AND a.graphVersion = $version
   RETURN 'edge' AS kind, type(r) AS type, count(*) AS count
 }
 RETURN kind, type, count

@@ -89,10 +89,12 @@ def pushed(conn, graph):
 
 
 def counts_in_neo4j(conn):
-    """Node counts by label and relationship counts by type, straight from Cypher."""
+    """Node counts by label and relationship counts by type, straight from Cypher (all
+    nodes but the one status node of the last push)."""
     def read(tx):
         nodes = {r["label"]: r["n"] for r in tx.run(
-            "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")}
+            f"MATCH (n) WHERE NOT n:{nb.STATUS} UNWIND labels(n) AS label "
+            "RETURN label, count(*) AS n")}
         rels = {r["type"]: r["n"] for r in tx.run(
             "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")}
         return nodes, rels
@@ -140,7 +142,9 @@ def test_uniqueness_constraint_on_id_for_every_label(conn, pushed):
         "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties "
         "WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties",
         database_=conn.database)
-    assert {r["label"]: r["properties"] for r in records} == {l: ["id"] for l in nb.LABELS}
+    # one graph per version: id is unique within a version
+    assert {r["label"]: r["properties"] for r in records} == \
+        {label: ["id", nb.VERSION] for label in nb.LABELS}
 
 
 def test_labels_types_and_properties_follow_neo4j_conventions(conn, pushed):
@@ -203,12 +207,13 @@ def without_partner(graph, partner):
 def test_replace_after_removing_a_partner_leaves_exactly_the_new_data(conn, graph, pushed):
     partner = "partner:caw-limburg"
     changed = without_partner(graph, partner)
-    removed_edges = graph.degree(partner)
     try:
         report = replace_with(conn, changed)
-        assert report.counters["nodes_deleted"] == 1
-        assert report.counters["relationships_deleted"] == removed_edges
-        assert report.counters["nodes_created"] == report.counters["relationships_created"] == 0
+        # the new graph is loaded beside the old one, which is then deleted
+        assert report.counters["nodes_created"] == changed.number_of_nodes() == graph.number_of_nodes() - 1
+        assert report.counters["relationships_created"] == changed.number_of_edges()
+        assert report.counters["nodes_deleted"] == graph.number_of_nodes()
+        assert report.counters["relationships_deleted"] == graph.number_of_edges()
         assert counts_in_neo4j(conn) == counts_in_graph(changed)
         assert_same_graph(nb.pull(conn.driver, conn.database), changed)
         rows = nb.run_query(conn.driver, conn.database, nb.get_query("partners-spanning-themes"))
@@ -216,39 +221,74 @@ def test_replace_after_removing_a_partner_leaves_exactly_the_new_data(conn, grap
         assert rows == partners.partners_spanning_themes(changed)
     finally:
         back = replace_with(conn, graph)
-    assert back.counters["nodes_created"] == 1
+    assert back.counters["nodes_created"] == graph.number_of_nodes()
     assert_same_graph(nb.pull(conn.driver, conn.database), graph)
+    assert nb.status(conn.driver, conn.database)["leftover"] == 0
 
 
-def test_replace_runs_in_one_transaction_readers_never_see_half_a_graph(conn, graph, pushed):
-    # Swap between the full plan and the plan without its 226 partners while a reader counts:
-    # pushed in several transactions, the reader would see counts in between.
+def test_replace_readers_see_the_old_or_the_new_graph(conn, graph, pushed):
+    # Swap between the full plan and the plan without its 226 partners while readers ask
+    # questions (stats, municipality coverage): every answer must be exactly the old graph's
+    # or the new one's, although each --replace writes in many transactions.
     small = copy.deepcopy(graph)
     small.remove_nodes_from([n for n, t in graph.nodes(data="type") if t == "Partner"])
-    allowed_nodes = {graph.number_of_nodes(), small.number_of_nodes()}
-    allowed_rels = {graph.number_of_edges(), small.number_of_edges()}
-    seen, done = [], threading.Event()
+    questions = {"stats": nodes.stats, "partners-spanning-themes": partners.partners_spanning_themes}
+    allowed = {name: [question(graph), question(small)] for name, question in questions.items()}
+    seen, failures, done = [], [], threading.Event()
 
-    def reader():
-        with conn.driver.session(database=conn.database) as session:
-            while not done.is_set():
-                seen.append(session.execute_read(lambda tx: (
-                    tx.run("MATCH (n) RETURN count(n) AS n").single()["n"],
-                    tx.run("MATCH ()-[r]->() RETURN count(r) AS n").single()["n"])))
+    def reader(name):
+        query = nb.get_query(name)
+        while not done.is_set():
+            try:
+                rows = nb.run_query(conn.driver, conn.database, query)
+            except Exception as exc:  # noqa: BLE001 - any failure of a reader is a finding
+                failures.append(repr(exc))
+                return
+            seen.append((name, rows in allowed[name]))
 
-    thread = threading.Thread(target=reader)
-    thread.start()
+    threads = [threading.Thread(target=reader, args=(name,)) for name in questions]
+    for thread in threads:
+        thread.start()
     try:
         for _ in range(3):
             replace_with(conn, small)
             replace_with(conn, graph)
     finally:
         done.set()
-        thread.join()
-    assert len(seen) > 10
-    assert {n for n, _ in seen} <= allowed_nodes
-    assert {r for _, r in seen} <= allowed_rels
+        for thread in threads:
+            thread.join()
+    assert not failures
+    assert len(seen) > 20
+    assert all(ok for _, ok in seen), [name for name, ok in seen if not ok]
     assert_same_graph(nb.pull(conn.driver, conn.database), graph)
+
+
+def test_replace_of_a_big_graph_by_the_small_plan(conn, graph, pushed, tmp_path):
+    """A database holding a graph 30 times the plan (25k edges), replaced by the plan: every
+    write and delete runs in batches (at most 2000 rows, 1000 deleted nodes per transaction),
+    and the pointer switch is one property; readers see the big graph until then."""
+    import subprocess
+    import sys
+
+    from rimograph.core.load import load_graph
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    subprocess.run([sys.executable, os.path.join(root, "benchmarks", "synthetic.py"),
+                    "--edges", "25000", "--out", str(tmp_path / "big")], check=True,
+                   capture_output=True)
+    big = load_graph(tmp_path / "big")
+    assert big.number_of_edges() >= 24000
+    try:
+        nb.push(big, conn.driver, conn.database, replace=True)
+        assert nb.status(conn.driver, conn.database)["relationships"] == big.number_of_edges()
+    finally:
+        report = replace_with(conn, graph)
+    assert report.counters["nodes_deleted"] == big.number_of_nodes()
+    assert report.counters["relationships_deleted"] == big.number_of_edges()
+    assert_same_graph(nb.pull(conn.driver, conn.database), graph)
+    found = nb.status(conn.driver, conn.database)
+    assert (found["nodes"], found["relationships"], found["leftover"]) == (graph.number_of_nodes(), graph.number_of_edges(), 0)
+    assert found["last_push"]["state"] == "complete" and found["last_push"]["replace"] is True
 
 
 # --- named queries ---------------------------------------------------------------------------
@@ -359,7 +399,13 @@ def test_push_command_reports_what_it_did(conn, graph, pushed):
     assert "created 0 nodes and 0 relationships" in result.stdout
     result = CliRunner().invoke(cli, ["neo4j", "push", "--replace"], catch_exceptions=False)
     assert f"replaced with {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships" in result.stdout
-    assert "deleted 0 nodes and 0 relationships" in result.stdout
+    counts = f"{graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships"
+    assert f"created {counts}, deleted {counts}" in result.stdout  # a new version, the old deleted
+    result = CliRunner().invoke(cli, ["neo4j", "status"], catch_exceptions=False)
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith(f": {counts} of rimograph's graph")
+    assert lines[1].startswith(f"last push: complete (--replace), {counts}, finished 20")
+    assert len(lines) == 2
 
 
 # --- connection errors -----------------------------------------------------------------------
@@ -402,3 +448,34 @@ def test_missing_database_is_one_clear_line(conn, command):
 def test_wrong_password_is_one_clear_line(conn, command):
     assert_one_clear_line([*command, "--password", "not-the-password"],
                           "refused the login of user 'neo4j': wrong user or password")
+
+
+@pytest.mark.parametrize("port", ["notaport", "99999", "0"])
+def test_a_bad_port_is_one_clear_line(port):
+    assert_one_clear_line(["stats", "--backend", "neo4j", "--uri", f"bolt://127.0.0.1:{port}"],
+                          f"invalid Neo4j URI 'bolt://127.0.0.1:{port}': the port must be a "
+                          "number from 1 to 65535, e.g. bolt://localhost:7687")
+
+
+@pytest.mark.parametrize("scheme", ["bolt+s", "neo4j+ssc"])
+def test_tls_against_a_plain_server_says_so(conn, scheme):
+    address = URI.partition("://")[2]
+    plain = scheme.partition("+")[0]
+    assert_one_clear_line(["stats", "--backend", "neo4j", "--uri", f"{scheme}://{address}"],
+                          f"cannot reach Neo4j at {scheme}://{address}: the TLS handshake failed "
+                          "(the server does not offer encryption there?); use "
+                          f"{plain}://{address} for a server without TLS")
+
+
+def test_themes_of_partners_come_from_the_graph_on_both_backends(pushed):
+    # CAW Limburg spans four themes, none of them Onderwijs: an empty answer, not an error
+    runner = CliRunner()
+    for backend in ("embedded", "neo4j"):
+        result = runner.invoke(cli, ["partners", "--theme", "Onderwijs", "--min-themes", "4",
+                                     "--format", "json", "--backend", backend])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout) == []
+    bad = runner.invoke(cli, ["partners", "--theme", "Nergens", "--backend", "neo4j"])
+    assert bad.exit_code == 2
+    assert ("'Nergens' is not a theme; choose one of: Collectief burgerschap, Krachtige buurten "
+            "en steden, Onderwijs, Sociale bescherming, Wonen") in bad.output

@@ -8,7 +8,10 @@ The embedded graph (:mod:`rimograph.core.model`) maps onto Neo4j one to one:
 - an edge becomes a relationship whose type is the edge key (UPPER_SNAKE: ``PARTNERS_WITH``),
   its attributes as camelCase properties (``page``, ``lineStart``, ``lineEnd``: the citation);
 - ``None`` values are left out, lists are stored as lists; the ``type`` attribute is the label
-  or relationship type, not a property.
+  or relationship type, not a property;
+- every node also has ``graphVersion``, the version of the graph it belongs to: a
+  ``:RimographStatus`` node points to the current one (``current``) and records the last
+  push; ``push --replace`` loads a new version and moves the pointer (see :func:`push`).
 
 :func:`pull` reverses the mapping, so ``pull(push(graph))`` equals ``graph`` (same nodes, same
 attributes in snake_case, same edges keyed by type).
@@ -20,6 +23,10 @@ Named queries live in ``queries/*.cypher``; each file starts with ``//`` header 
     // parameters: min_themes: int = 2, include_generic: bool = false
     // order: themes desc, entries desc, name, partner
     // sorted-lists: entry_names
+
+Every query gets ``$version``, the current version (:func:`run_query` reads the pointer in the
+same read transaction), and filters the nodes it starts from on ``graphVersion = $version``;
+relationships never join two versions, so what it reaches from there is of that version too.
 
 ``order`` and ``sorted-lists`` repeat, for Python, the ``ORDER BY`` of the query and the
 columns holding lists sorted by a string. Python orders strings by code point; Neo4j 5.26 does
@@ -96,6 +103,9 @@ def settings(uri=None, user=None, password=None, database=None) -> dict:
 
 
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+#: Seconds the driver keeps retrying a transaction after a transient error or a lost server
+#: (its default is 30); then the command stops with one line.
+RETRY_SECONDS = 10.0
 
 
 def connect(uri=None, user=None, password=None, database=None, timeout: float = 10.0):
@@ -103,8 +113,13 @@ def connect(uri=None, user=None, password=None, database=None, timeout: float = 
 
     Arguments default as in :func:`settings`. Returns a :class:`Connection` (use it in a
     ``with`` block). Raises :class:`BackendUnavailable` with one line saying what is wrong:
-    driver not installed, invalid URI, server unreachable, login refused, database missing.
+    driver not installed, invalid URI or port, server unreachable, TLS refused, login
+    refused, database missing. Transactions are retried for at most :data:`RETRY_SECONDS`;
+    the driver's own log lines are kept off the terminal.
     """
+    import logging
+    from urllib.parse import urlsplit
+
     conf = settings(uri, user, password, database)
     try:
         import neo4j
@@ -116,9 +131,18 @@ def connect(uri=None, user=None, password=None, database=None, timeout: float = 
         raise BackendUnavailable(f"invalid Neo4j URI {conf['uri']!r}: use the Bolt address, "
                                  "e.g. bolt://localhost:7687 or neo4j://host:7687 (not the "
                                  "Browser's http:// address)")
+    try:
+        port = urlsplit(conf["uri"]).port
+    except ValueError:
+        port = 0
+    if port == 0:
+        raise BackendUnavailable(f"invalid Neo4j URI {conf['uri']!r}: the port must be a "
+                                 "number from 1 to 65535, e.g. bolt://localhost:7687")
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
     auth = (conf["user"], conf["password"]) if conf["password"] is not None else None
     try:
-        driver = neo4j.GraphDatabase.driver(conf["uri"], auth=auth, connection_timeout=timeout)
+        driver = neo4j.GraphDatabase.driver(conf["uri"], auth=auth, connection_timeout=timeout,
+                                            max_transaction_retry_time=RETRY_SECONDS)
     except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
         raise BackendUnavailable(f"invalid Neo4j URI {conf['uri']!r}: "
                                  f"{str(exc).splitlines()[0]}") from None
@@ -157,13 +181,45 @@ def _translate(exc, uri, user, database):
             f"Neo4j at {uri} has no database {database!r} (set --database or NEO4J_DATABASE; "
             "Neo4j Community has only 'neo4j')")
     if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired)):
+        if _tls_failed(exc):
+            scheme, _, rest = uri.partition("://")
+            plain = f"{scheme.partition('+')[0]}://{rest}"
+            return BackendUnavailable(f"cannot reach Neo4j at {uri}: the TLS handshake failed "
+                                      "(the server does not offer encryption there?); use "
+                                      f"{plain} for a server without TLS")
         reason = re.search(r"reason (.+?)\)?$", str(exc), re.MULTILINE)
         why = f" ({reason.group(1)})" if reason else ""
         return BackendUnavailable(f"cannot reach Neo4j at {uri}{why}: is the server running? "
-                                  "(set --uri or NEO4J_URI)")
+                                  f"(set --uri or NEO4J_URI; gave up after retrying for "
+                                  f"{RETRY_SECONDS:g} s)")
+    if isinstance(exc, ne.Neo4jError) and "MemoryPoolOutOfMemoryError" in (exc.code or ""):
+        return RimographError(
+            f"Neo4j at {uri} ran out of transaction memory: raise db.memory.transaction.max "
+            "and dbms.memory.transaction.total.max (or the heap, server.memory.heap.max_size) "
+            "in neo4j.conf; rimograph writes in batches of "
+            f"{BATCH_SIZE} rows")
     if isinstance(exc, ne.Neo4jError):
-        return RimographError(f"Neo4j: {exc.message or exc}")
+        return RimographError(f"Neo4j: {(exc.message or str(exc)).splitlines()[0]}")
+    if isinstance(exc, ne.DriverError):
+        return BackendUnavailable(f"Neo4j at {uri}: {str(exc).splitlines()[0]}")
     return None
+
+
+def _tls_failed(exc):
+    """Whether an ``ssl.SSLError`` is among the causes of ``exc`` (its chain, and the members
+    of an exception group: a ``neo4j://`` address tries every router)."""
+    import ssl
+
+    todo, seen = [exc], set()
+    while todo:
+        exc = todo.pop()
+        if exc is None or id(exc) in seen:
+            continue
+        seen.add(id(exc))
+        if isinstance(exc, ssl.SSLError):
+            return True
+        todo += [exc.__cause__, exc.__context__, *getattr(exc, "exceptions", ())]
+    return False
 
 
 # --- property names --------------------------------------------------------------------------
@@ -271,29 +327,29 @@ def _chunks(rows, size):
 def _merge_nodes_query(label, exact):
     assert _LABEL.match(label)
     op = "=" if exact else "+="
-    return f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}}) SET n {op} row.props"
+    return (f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id, {VERSION}: $version}}) "
+            f"SET n {op} row.props SET n.{VERSION} = $version")
 
 
 def _merge_rels_query(rel_type, source, target, exact):
     assert _REL_TYPE.match(rel_type) and _LABEL.match(source) and _LABEL.match(target)
     op = "=" if exact else "+="
     return (f"UNWIND $rows AS row "
-            f"MATCH (a:`{source}` {{id: row.source}}) MATCH (b:`{target}` {{id: row.target}}) "
+            f"MATCH (a:`{source}` {{id: row.source, {VERSION}: $version}}) "
+            f"MATCH (b:`{target}` {{id: row.target, {VERSION}: $version}}) "
             f"MERGE (a)-[r:`{rel_type}`]->(b) SET r {op} row.props "
             f"RETURN count(r) AS merged")
 
 
-_DELETE_STALE_RELS = """
-MATCH (a)-[r]->(b)
-WHERE any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels)
-  AND $keys[a.id + '>' + type(r) + '>' + b.id] IS NULL
-DELETE r
-"""
-_DELETE_STALE_NODES = """
-MATCH (n)
-WHERE any(l IN labels(n) WHERE l IN $labels) AND (n.id IS NULL OR $ids[n.id] IS NULL)
-DETACH DELETE n
-"""
+#: The property that says which version of the graph a node belongs to. Relationships join
+#: nodes of one version only, so a query that starts from nodes of one version stays in it.
+VERSION = "graphVersion"
+#: Label of the one node that holds the pointer to the current version (``current``) and
+#: records the last push (:func:`status`).
+STATUS = "RimographStatus"
+#: Seconds a replaced version is kept after the switch, for the reads that started before it.
+GRACE_SECONDS = 2.0
+DELETE_BATCH = 1000
 
 _COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created",
              "relationships_deleted", "properties_set", "constraints_added")
@@ -324,40 +380,50 @@ class PushReport:
 
 
 def ensure_constraints(driver, database) -> int:
-    """Create the uniqueness constraint on ``id`` for every label rimograph owns (if missing).
-    Returns the number of constraints added."""
+    """Create the uniqueness constraint on (``id``, :data:`VERSION`) for every label rimograph
+    owns, if missing (and drop the ``id``-only one of earlier rimograph versions, which would
+    refuse a second version). Returns the number of constraints added."""
     added = 0
     with driver.session(database=database) as session:
         for label in LABELS:
-            query = (f"CREATE CONSTRAINT `rimograph_{label}_id` IF NOT EXISTS "
-                     f"FOR (n:`{label}`) REQUIRE n.id IS UNIQUE")
+            query = (f"CREATE CONSTRAINT `rimograph_{label}_id_version` IF NOT EXISTS "
+                     f"FOR (n:`{label}`) REQUIRE (n.id, n.{VERSION}) IS UNIQUE")
+            session.run(f"DROP CONSTRAINT `rimograph_{label}_id` IF EXISTS").consume()
             added += session.execute_write(
                 lambda tx, q=query: tx.run(q).consume().counters.constraints_added)
     return added
 
 
+def current_version(tx):
+    """The version readers see (the pointer on the status node), or None before any push."""
+    record = tx.run(f"MATCH (s:`{STATUS}` {{key: 'push'}}) RETURN s.current AS v").single()
+    return None if record is None else record["v"]
+
+
 def push(graph, driver, database, replace=False, batch_size=BATCH_SIZE) -> PushReport:
     """Write ``graph`` to Neo4j: constraints first, then nodes per label, then relationships
-    per type, in batches of ``UNWIND $rows ... MERGE`` in write transactions.
+    per type, in batches of ``batch_size`` rows (``UNWIND $rows ... MERGE``), one write
+    transaction each, so a graph of any size fits the server's transaction memory.
 
-    Pushing the same graph again creates nothing (MERGE on ``id``, and on the triple start id,
-    type, end id for relationships); it only sets the same property values again. Nodes and
-    relationships that are no longer in ``graph`` stay, and properties that were removed stay,
-    unless ``replace``.
+    Nodes carry the version of the graph they belong to (:data:`VERSION`); the status node
+    points to the current one, and every query reads that version only.
+
+    Plain push: writes into the current version. Pushing the same graph again creates nothing
+    (MERGE on ``id``, and on the triple start id, type, end id for relationships); nodes,
+    relationships and properties no longer in ``graph`` stay. Interrupted (server gone,
+    Ctrl-C), it leaves part of the graph; pushing again completes it, and :func:`status` says
+    whether the last push completed.
 
     With ``replace``, Neo4j ends up holding exactly ``graph`` for the labels rimograph owns
-    (:data:`LABELS`): stale relationships and nodes are deleted, and every node's and
-    relationship's properties are replaced, not merged. All of it runs in ONE write
-    transaction, so a reader sees the old graph or the new one, never a mix: Neo4j applies a
-    commit atomically and transactions see only committed data (read committed: a reader that
-    runs several queries in separate transactions can still see the old graph in one and the
-    new in the next). One transaction holds every change in the server's memory
-    (``db.memory.transaction.max``): fine for this plan (~400 nodes, ~800 relationships) and
-    for a sector's plans; for millions of relationships load into a new database and switch an
-    alias (Enterprise), or write a new generation property and let readers filter on it.
+    (:data:`LABELS`), and readers see the old graph or the new one, never a mix: the new
+    graph is loaded in batches as a new version (which no reader sees), then one tiny
+    transaction moves the pointer, then, after :data:`GRACE_SECONDS` for the reads that
+    started before, the old version is deleted in batches. Interrupted before the switch,
+    readers keep the old graph and the next push deletes the unfinished version.
 
-    Returns a :class:`PushReport`. Raises :class:`RimographError` for a node type that is not
-    a model type, an attribute Neo4j cannot store, or a relationship whose end is missing.
+    Returns a :class:`PushReport` (for ``replace``: created = the new graph, deleted = the
+    old one). Raises :class:`RimographError` for a node type that is not a model type, an
+    attribute Neo4j cannot store, or a relationship whose end is missing.
     """
     started = time.perf_counter()
     _check_names(graph)
@@ -368,70 +434,128 @@ def push(graph, driver, database, replace=False, batch_size=BATCH_SIZE) -> PushR
     for (rel_type, _, _), rows in rels.items():
         report.relationships[rel_type] = report.relationships.get(rel_type, 0) + len(rows)
     report.counters["constraints_added"] = ensure_constraints(driver, database)
+    with driver.session(database=database) as session:
+        current = session.execute_read(current_version)
+    version = (current or 0) + 1 if replace or current is None else current
+    _record(driver, database, state="running", replace=replace, nodes=graph.number_of_nodes(),
+            relationships=graph.number_of_edges(), **({} if replace else {"current": version}))
+    _delete_versions(driver, database, keep=current, report=report)  # an unfinished one
 
     def write_nodes(tx, label, rows):
-        return tx.run(_merge_nodes_query(label, replace), rows=rows).consume().counters
+        return tx.run(_merge_nodes_query(label, replace), rows=rows,
+                      version=version).consume().counters
 
     def write_rels(tx, group, rows):
-        result = tx.run(_merge_rels_query(*group, replace), rows=rows)
+        result = tx.run(_merge_rels_query(*group, replace), rows=rows, version=version)
         merged = result.single()["merged"]
         if merged != len(rows):
-            missing = _missing_ends(tx, group, rows)
+            missing = _missing_ends(tx, group, rows, version)
             raise RimographError(f"{group[0]}: {len(rows) - merged} relationship(s) have an "
                                  f"end that is not in Neo4j, e.g. {missing}")
         return result.consume().counters
 
-    def replace_all(tx):
-        local = PushReport()
-        ids = {node: True for node in graph.nodes}
-        keys = {f"{u}>{k}>{v}": True for u, v, k in graph.edges(keys=True)}
-        local.add(tx.run(_DELETE_STALE_RELS, labels=list(LABELS), keys=keys).consume().counters)
-        local.add(tx.run(_DELETE_STALE_NODES, labels=list(LABELS), ids=ids).consume().counters)
+    with driver.session(database=database) as session:
         for label, rows in nodes.items():
             for chunk in _chunks(rows, batch_size):
-                local.add(write_nodes(tx, label, chunk))
+                report.add(session.execute_write(write_nodes, label, chunk))
         for group, rows in rels.items():
             for chunk in _chunks(rows, batch_size):
-                local.add(write_rels(tx, group, chunk))
-        return local.counters
-
-    with driver.session(database=database) as session:
-        if replace:
-            # A retried transaction function starts again from scratch: replace_all is idempotent.
-            counters = session.execute_write(replace_all)
-            for name in _COUNTERS[:-1]:
-                report.counters[name] += counters[name]
-        else:
-            for label, rows in nodes.items():
-                for chunk in _chunks(rows, batch_size):
-                    report.add(session.execute_write(write_nodes, label, chunk))
-            for group, rows in rels.items():
-                for chunk in _chunks(rows, batch_size):
-                    report.add(session.execute_write(write_rels, group, chunk))
+                report.add(session.execute_write(write_rels, group, chunk))
+    if replace:
+        _record(driver, database, current=version)  # the switch: one property of one node
+        if current is not None:
+            time.sleep(GRACE_SECONDS)
+        _delete_versions(driver, database, keep=version, report=report)
+    _record(driver, database, state="complete")
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _missing_ends(tx, group, rows):
+def _delete_versions(driver, database, keep, report):
+    """Delete the nodes of rimograph's labels that are not of version ``keep`` (all of them
+    when None) with their relationships, in transactions of :data:`DELETE_BATCH` nodes
+    (``CALL {...} IN TRANSACTIONS``, an auto-commit query); counters go into ``report``."""
+    with driver.session(database=database) as session:
+        for label in LABELS:
+            summary = session.run(
+                f"MATCH (n:`{label}`) WHERE $keep IS NULL OR n.{VERSION} IS NULL "
+                f"OR n.{VERSION} <> $keep CALL (n) {{ DETACH DELETE n }} "
+                f"IN TRANSACTIONS OF {DELETE_BATCH} ROWS", keep=keep).consume()
+            report.add(summary.counters)
+
+
+def _record(driver, database, **fields):
+    """Set properties of the status node (created when missing): ``current`` (the version
+    readers see), ``state`` running or complete with the time it was set, and what was sent."""
+    import datetime
+
+    from .. import __version__
+
+    now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    props = {camel(k): v for k, v in fields.items()}
+    if fields.get("state") == "running":
+        props.update(started=now, finished=None, rimographVersion=__version__)
+    elif fields.get("state") == "complete":
+        props["finished"] = now
+    driver.execute_query(f"MERGE (s:`{STATUS}` {{key: 'push'}}) SET s += $props",
+                         props=props, database_=database)
+
+
+def status(driver, database) -> dict:
+    """The state of the database for rimograph: ``last_push`` (``state`` running or complete,
+    ``replace``, ``started``, ``finished`` as UTC ISO times, ``nodes`` and ``relationships``
+    sent, ``rimograph_version``, ``current`` version; None when nothing was pushed),
+    ``nodes`` and ``relationships`` of the current version, and ``leftover`` nodes of other
+    versions (an unfinished or a replaced one) that the next push deletes."""
+    records, _, _ = driver.execute_query(
+        f"""
+        OPTIONAL MATCH (s:`{STATUS}` {{key: 'push'}})
+        WITH properties(s) AS push, s.current AS v
+        CALL (v) {{ MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)
+                   RETURN sum(CASE WHEN n.{VERSION} = v THEN 1 ELSE 0 END) AS nodes,
+                          sum(CASE WHEN n.{VERSION} = v THEN 0 ELSE 1 END) AS leftover }}
+        CALL (v) {{ MATCH (a)-[r]->() WHERE a.{VERSION} = v
+                     AND any(l IN labels(a) WHERE l IN $labels) RETURN count(r) AS rels }}
+        RETURN push, nodes, rels, leftover""",
+        labels=list(LABELS), database_=database, routing_="r")
+    record = records[0]
+    push_props = dict(record["push"] or {})
+    push_props.pop("key", None)
+    return {"last_push": {snake(k): v for k, v in sorted(push_props.items())} or None,
+            "nodes": record["nodes"], "relationships": record["rels"],
+            "leftover": record["leftover"]}
+
+
+def _missing_ends(tx, group, rows, version):
     _, source, target = group
     ids = sorted({r["source"] for r in rows} | {r["target"] for r in rows})
     found = {rec["id"] for rec in tx.run(
-        f"MATCH (n) WHERE (n:`{source}` OR n:`{target}`) AND n.id IN $ids RETURN n.id AS id",
-        ids=ids)}
+        f"MATCH (n) WHERE (n:`{source}` OR n:`{target}`) AND n.id IN $ids "
+        f"AND n.{VERSION} = $version RETURN n.id AS id", ids=ids, version=version)}
     return ", ".join(i for i in ids if i not in found)[:200]
 
 
 # --- pull ------------------------------------------------------------------------------------
 
-_PULL_NODES = """
-MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)
+_PULL_NODES = f"""
+MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND n.{VERSION} = $version
 RETURN [l IN labels(n) WHERE l IN $labels][0] AS label, properties(n) AS props
 """
-_PULL_RELS = """
+_PULL_RELS = f"""
 MATCH (a)-[r]->(b)
 WHERE any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels)
+  AND a.{VERSION} = $version
 RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
 """
+
+
+def read_version(tx):
+    """:func:`current_version`, or :class:`RimographError` when nothing was pushed."""
+    version = current_version(tx)
+    if version is None:
+        raise RimographError("Neo4j holds no graph of rimograph yet: run `rimograph neo4j "
+                             "push` first")
+    return version
 
 
 def pull(driver, database):
@@ -442,9 +566,11 @@ def pull(driver, database):
     import networkx as nx
 
     def read(tx):
-        nodes = [(r["label"], r["props"]) for r in tx.run(_PULL_NODES, labels=list(LABELS))]
+        version = read_version(tx)
+        nodes = [(r["label"], r["props"])
+                 for r in tx.run(_PULL_NODES, labels=list(LABELS), version=version)]
         rels = [(r["source"], r["type"], r["target"], r["props"])
-                for r in tx.run(_PULL_RELS, labels=list(LABELS))]
+                for r in tx.run(_PULL_RELS, labels=list(LABELS), version=version)]
         return nodes, rels
 
     with driver.session(database=database) as session:
@@ -454,6 +580,7 @@ def pull(driver, database):
     found = []
     for label, props in nodes:
         props = dict(props)
+        props.pop(VERSION)
         node = props.pop("id", None)
         if node is None:
             raise RimographError(f"Neo4j holds a {label} node without an id: not rimograph's "
@@ -667,12 +794,13 @@ def python_order(rows: list, query: NamedQuery) -> list:
 
 
 def run_query(driver, database, query: NamedQuery, params: dict | None = None) -> list:
-    """Run a named query in a read transaction; returns rows (dicts in the query's column
-    order), re-sorted by :func:`python_order`."""
+    """Run a named query in a read transaction, on the current version of the graph (the
+    query's ``$version``); returns rows (dicts in the query's column order), re-sorted by
+    :func:`python_order`."""
     values = query.bind(params or {})
 
     def read(tx):
-        result = tx.run(query.text, values)
+        result = tx.run(query.text, {**values, "version": read_version(tx)})
         keys = result.keys()
         return [dict(zip(keys, (_plain(v) for v in record.values()))) for record in result]
 
@@ -689,6 +817,15 @@ def answer(conn_settings: dict, name: str, **params) -> list:
         return run_query(conn.driver, conn.database, query, params)
 
 
+def theme_names(conn_settings: dict) -> list:
+    """The names of the Theme nodes on the server, sorted (what ``--theme`` may name)."""
+    with connect(**conn_settings) as conn:
+        records, _, _ = conn.driver.execute_query(
+            f"MATCH (s:`{STATUS}` {{key: 'push'}}) MATCH (t:Theme) WHERE t.{VERSION} = s.current "
+            "RETURN t.name AS name", database_=conn.database, routing_="r")
+    return sorted(r["name"] for r in records if r["name"] is not None)
+
+
 def show_node(conn_settings: dict, name: str):
     """``(attributes, neighbour rows)`` of the node named or identified by ``name``, read from
     Neo4j: matched like :func:`rimograph.core.model.find_node`, attributes in the embedded
@@ -701,14 +838,18 @@ def show_node(conn_settings: dict, name: str):
     with connect(**conn_settings) as conn:
         def names(tx):
             return [(r["id"], r["name"]) for r in tx.run(
-                "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
-                "RETURN n.id AS id, n.name AS name", labels=list(LABELS))]
+                f"MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
+                f"AND n.{VERSION} = $version RETURN n.id AS id, n.name AS name",
+                labels=list(LABELS), version=read_version(tx))]
 
         def node_props(tx, node):
-            record = tx.run("MATCH (n) WHERE n.id = $id AND any(l IN labels(n) WHERE l IN "
-                            "$labels) RETURN [l IN labels(n) WHERE l IN $labels][0] AS label, "
-                            "properties(n) AS props", id=node, labels=list(LABELS)).single()
-            return record["label"], dict(record["props"])
+            record = tx.run(f"MATCH (n) WHERE n.id = $id AND n.{VERSION} = $version AND "
+                            "any(l IN labels(n) WHERE l IN $labels) RETURN [l IN labels(n) "
+                            "WHERE l IN $labels][0] AS label, properties(n) AS props",
+                            id=node, labels=list(LABELS), version=read_version(tx)).single()
+            props = dict(record["props"])
+            props.pop(VERSION)
+            return record["label"], props
 
         with conn.driver.session(database=conn.database) as session:
             index = nx.Graph()

@@ -73,9 +73,12 @@ def partners(graph, min_themes, theme, include_generic, municipality, fmt, backe
     rows = answer(graph, backend, neo4j, "partners-spanning-themes", partners_spanning_themes,
                   min_themes=min_themes, include_generic=include_generic)
     if theme:
-        # the themes of the graph (on Neo4j: those the answer names)
-        themes = sorted({d["name"] for _, d in graph.nodes(data=True) if d["type"] == "Theme"}
-                        if graph is not None else {t for r in rows for t in r["theme_names"]})
+        if graph is None:  # the themes of the graph on the server, not of the answer
+            from ..backends.neo4j import theme_names
+
+            themes = theme_names(neo4j)
+        else:
+            themes = sorted(d["name"] for _, d in graph.nodes(data=True) if d["type"] == "Theme")
         if normalise(theme) not in {normalise(t) for t in themes}:
             raise click.BadParameter(f"{theme!r} is not a theme; choose one of: "
                                      + ", ".join(themes), param_hint="--theme")

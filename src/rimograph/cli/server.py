@@ -12,6 +12,7 @@ from .common import (
     format_option,
     graph_option,
     neo4j_options,
+    say,
 )
 
 
@@ -27,14 +28,16 @@ def neo4j_group():
     Examples:
       rimograph neo4j push --uri bolt://localhost:7687 --password secret
       rimograph neo4j push --replace
+      rimograph neo4j status
       rimograph neo4j pull --out exports/from-neo4j.json
     """
 
 
 @neo4j_group.command("push")
 @click.option("--replace", is_flag=True,
-              help="Make Neo4j hold exactly this data: delete nodes and relationships that are "
-              "no longer in graph/, in one transaction (readers see the old or the new graph).")
+              help="Make Neo4j hold exactly this data: the new graph is loaded beside the old "
+              "one and switched in with one short transaction, so readers see the old or the "
+              "new graph, at any size; then the old one is deleted.")
 @neo4j_options
 @graph_option
 def neo4j_push(graph, replace, neo4j):
@@ -43,13 +46,56 @@ def neo4j_push(graph, replace, neo4j):
     Labels are the node types (Partner, StrategicAction, ...), relationship types the edge
     types (PARTNERS_WITH, ...), properties camelCase (lineStart); every node and relationship
     keeps its citation (page, lineStart, lineEnd). Pushing again changes nothing; without
-    --replace nothing is deleted.
+    --replace nothing is deleted. Writes go in batches of 2000 rows, each its own
+    transaction: if the push stops halfway (server gone, Ctrl-C), Neo4j holds part of the
+    graph; run the same push again to complete it (`rimograph neo4j status` tells). A lost
+    server is retried for 10 s, then the command stops with one line.
     """
     from ..backends.neo4j import connect, push
 
     with connect(**neo4j) as conn:
         report = push(graph, conn.driver, conn.database, replace=replace)
     click.echo(f"{conn.uri} ({conn.database}): {report.line()}")
+
+
+@neo4j_group.command("status")
+@neo4j_options
+@format_option
+def neo4j_status(neo4j, fmt):
+    """Say whether the last push completed, and what Neo4j holds of rimograph's graph.
+
+    \b
+    Columns (json/csv): item, value; items: nodes, relationships (of rimograph's labels
+    now), leftover (nodes of an interrupted --replace, deleted by the next push), and the
+    last push's state (running or complete), replace, started, finished (UTC), nodes and
+    relationships sent, rimograph_version.
+    Example:
+      rimograph neo4j status
+    """
+    from ..backends.neo4j import connect, status
+
+    with connect(**neo4j) as conn:
+        found = status(conn.driver, conn.database)
+    last = found["last_push"]
+    if fmt != "table":
+        rows = [{"item": k, "value": found[k]} for k in ("nodes", "relationships", "leftover")]
+        emit(rows + [{"item": f"last_push_{k}", "value": v} for k, v in (last or {}).items()],
+             fmt)
+        return
+    say(f"{conn.uri} ({conn.database}): {found['nodes']} nodes and {found['relationships']} "
+        "relationships of rimograph's graph")
+    if last is None:
+        say("last push: none recorded (`rimograph neo4j push` writes the graph)")
+    elif last.get("state") == "complete":
+        say(f"last push: complete{' (--replace)' if last.get('replace') else ''}, "
+            f"{last.get('nodes')} nodes and {last.get('relationships')} relationships, "
+            f"finished {last.get('finished')}")
+    else:
+        say(f"last push: NOT complete (started {last.get('started')}, still running or "
+            "interrupted); run the same `rimograph neo4j push` again to complete it")
+    if found["leftover"]:
+        say(f"{found['leftover']} nodes left by an interrupted --replace (not read by any "
+            "query); the next push deletes them")
 
 
 @neo4j_group.command("pull")
