@@ -1,7 +1,8 @@
 """The graph cache of rimograph.core.load: same graph as a fresh build, never stale, never trusted
 when broken."""
 
-import json
+import marshal
+import zlib
 
 import pytest
 
@@ -31,10 +32,12 @@ def no_build(*_):
 
 def test_cached_graph_is_the_built_graph(cache, monkeypatch):
     built = load.load_graph(GRAPH_DIR)
-    files = list(cache.glob("graph-*.json"))
+    files = list(cache.glob("graph-*.marshal"))
     assert len(files) == 1
-    payload = json.loads(files[0].read_text(encoding="utf-8"))  # JSON, not pickle
-    assert payload["graph"]["edges"] and payload["format"] == load.CACHE_FORMAT
+    data = files[0].read_bytes()  # marshal (plain data, no code runs on reading), not pickle
+    assert data[:12] == load.CACHE_MAGIC
+    key, size, *_ = marshal.loads(data[16:])
+    assert key == files[0].stem and size == [built.number_of_nodes(), built.number_of_edges()]
     monkeypatch.setattr(load, "load_tables_and_graph", no_build)
     cached = load.load_graph(GRAPH_DIR)
     assert cached is not built
@@ -48,18 +51,20 @@ def test_changed_table_is_validated_again(cache, graph_copy, monkeypatch):
         load.load_graph(graph_copy)
     assert f"targets.csv:{row}: entry: unknown action or project 'action:bestaat-niet'" \
         in str(error.value)
-    assert len(list(cache.glob("graph-*.json"))) == 1  # a broken folder is not cached
+    assert len(list(cache.glob("graph-*.marshal"))) == 1  # a broken folder is not cached
 
 
 def test_corrupt_cache_is_ignored_and_rewritten(cache, graph_copy):
     built = load.load_graph(graph_copy)
-    (path,) = cache.glob("graph-*.json")
-    path.write_text(path.read_text(encoding="utf-8")[:1000], encoding="utf-8")
-    assert signature(load.load_graph(graph_copy)) == signature(built)
-    assert json.loads(path.read_text(encoding="utf-8"))["size"] == [
-        built.number_of_nodes(), built.number_of_edges()]
-    path.write_text('{"format": 1, "key": "x", "graph": []}', encoding="utf-8")
-    assert signature(load.load_graph(graph_copy)) == signature(built)
+    (path,) = cache.glob("graph-*.marshal")
+    good = path.read_bytes()
+    flipped = good[:-100] + bytes([good[-100] ^ 1]) + good[-99:]
+    other = marshal.dumps(("x", [1, 1], {}, {}, {}, {}))  # right CRC, not this graph
+    for broken in (good[:1000], flipped, load.CACHE_MAGIC + zlib.crc32(other).to_bytes(4, "big")
+                   + other, b"{}"):
+        path.write_bytes(broken)
+        assert signature(load.load_graph(graph_copy)) == signature(built)
+        assert path.read_bytes() == good  # rewritten
 
 
 def test_cache_can_be_turned_off(cache, monkeypatch):

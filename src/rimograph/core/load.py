@@ -1,20 +1,26 @@
 """Finding ``graph/`` and loading it, validated, into the embedded networkx graph.
 
 Validating the tables and building the graph is done once per content of ``graph/``: the
-built graph is kept in a cache file, node-link JSON (``networkx.node_link_data``, edges under
-``"edges"``; JSON cannot run code when read, unlike pickle), named by the SHA-256 of
+built graph is kept in a cache file named by the SHA-256 of
 
 - the bytes of every table file of :data:`rimograph.core.tables.SCHEMA` (absent ones marked),
-- the rimograph and networkx versions and the source of ``tables.py``, ``model.py`` and
-  ``load.py`` (the code that decides what a valid table is and what graph it gives).
+- the rimograph, networkx and Python versions and the source of ``tables.py``, ``model.py``
+  and ``load.py`` (the code that decides what a valid table is and what graph it gives).
+
+The file holds networkx's own node and adjacency dicts, written with :mod:`marshal` (the
+interpreter's format for plain data: dicts, lists, strings, numbers; shared objects stay
+shared), after a 16-byte header (magic, CRC-32 of the rest). Unlike pickle, reading it cannot
+run code; unlike JSON, it is not parsed into new dicts and then copied into the graph: a
+1M-edge graph loads in about 1.4 s instead of 7 s. The marshal format belongs to one Python
+version, hence the version in the name.
 
 Any change to a table or to that code gives another name, so a stale graph is never read; a
 broken tables folder is never cached (its errors are reported on every run). The cache lives
 in the user's cache folder (``platformdirs.user_cache_dir("rimograph")``, e.g.
 ``~/.cache/rimograph``), or ``$RIMOGRAPH_CACHE_DIR``; ``RIMOGRAPH_NO_CACHE=1`` turns it off.
-Files are written atomically (temporary file + rename); a file that cannot be read or parsed is
-ignored and rewritten; the 4 most recently used graphs are kept (a 1M-edge graph is about
-250 MB of JSON).
+Files are written atomically (temporary file + rename); a file that cannot be read, fails its
+CRC or does not hold a graph of the recorded size is ignored and rewritten; the 4 most recently
+used graphs are kept (a 1M-edge graph is about 120 MB).
 """
 
 from __future__ import annotations
@@ -29,7 +35,8 @@ from .tables import load_tables, paused_gc
 ENV_VAR = "RIMOGRAPH_GRAPH"
 CACHE_DIR_VAR = "RIMOGRAPH_CACHE_DIR"
 NO_CACHE_VAR = "RIMOGRAPH_NO_CACHE"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+CACHE_MAGIC = b"rimograph-g2"  # 12 bytes, then the CRC-32 (4 bytes, big-endian)
 CACHE_KEEP = 4
 
 
@@ -108,6 +115,7 @@ def cache_path(graph_dir: Path) -> Path | None:
     """The cache file for the tables of ``graph_dir`` as they are now (see the module
     docstring), or None when the cache is off or the key cannot be computed."""
     import hashlib
+    import sys
 
     import networkx as nx
 
@@ -118,7 +126,7 @@ def cache_path(graph_dir: Path) -> Path | None:
     if folder is None:
         return None
     digest = hashlib.sha256(f"rimograph {__version__} networkx {nx.__version__} "
-                            f"cache {CACHE_FORMAT}\0".encode())
+                            f"python {sys.version} cache {CACHE_FORMAT}\0".encode())
     try:
         here = Path(__file__).parent
         for module in ("tables.py", "model.py", "load.py"):
@@ -133,21 +141,33 @@ def cache_path(graph_dir: Path) -> Path | None:
             digest.update(data)
     except OSError:
         return None
-    return folder / f"graph-{digest.hexdigest()}.json"
+    return folder / f"graph-{digest.hexdigest()}.marshal"
 
 
 def _read_cache(path: Path):
     """The graph stored at ``path``, or None when there is none or it is unreadable."""
-    import json
+    import marshal
+    import zlib
+
+    import networkx as nx
 
     try:
+        data = path.read_bytes()
+        if data[:12] != CACHE_MAGIC or int.from_bytes(data[12:16], "big") != zlib.crc32(
+                memoryview(data)[16:]):
+            return None
         with paused_gc():
-            with path.open("rb") as handle:
-                payload = json.load(handle)
-            if payload.get("format") != CACHE_FORMAT or payload.get("key") != path.stem:
+            payload = marshal.loads(memoryview(data)[16:])
+            del data
+            key, size, attrs, nodes, succ, pred = payload
+            if key != path.stem or not all(isinstance(d, dict) for d in (attrs, nodes, succ, pred)):
                 return None
-            graph = _from_node_link(payload["graph"])
-        if (graph.number_of_nodes(), graph.number_of_edges()) != tuple(payload["size"]):
+            graph = nx.MultiDiGraph()
+            # networkx's own storage (what add_node/add_edge fill): node -> attributes;
+            # node -> neighbour -> key -> edge attributes, that last dict shared by succ and pred
+            graph.graph, graph._node, graph._succ, graph._adj, graph._pred = (
+                attrs, nodes, succ, succ, pred)
+        if (graph.number_of_nodes(), graph.number_of_edges()) != tuple(size):
             return None
     except FileNotFoundError:
         return None
@@ -160,38 +180,19 @@ def _read_cache(path: Path):
     return graph
 
 
-def _from_node_link(data):
-    """The graph of ``nx.node_link_data(graph, edges="edges")`` for rimograph's graphs (string
-    ids and keys): what ``nx.node_link_graph`` does, a third faster on a big graph because each
-    parsed attribute dict is handed to networkx as is instead of being filtered into a new one.
-    Nodes and edges are added in stored order, so adjacency order is the original's."""
-    import networkx as nx
-
-    graph = nx.MultiDiGraph()
-    graph.graph.update(data["graph"])
-    graph.add_nodes_from((attrs.pop("id"), attrs) for attrs in data["nodes"])
-    add_edge, edges = graph.add_edge, data["edges"]
-    for index, attrs in enumerate(edges):
-        add_edge(attrs.pop("source"), attrs.pop("target"), attrs.pop("key"), **attrs)
-        edges[index] = None  # networkx keeps its own copy: free the parsed one (peak memory)
-    return graph
-
-
 def _write_cache(path: Path, graph) -> None:
     """Store ``graph`` at ``path`` (atomically); the cache is an optimisation, so a folder that
     cannot be written is silently skipped. Prunes all but the most recently used graphs."""
-    import json
-
-    import networkx as nx
+    import marshal
+    import zlib
 
     from .files import write_atomic
 
-    payload = {"format": CACHE_FORMAT, "key": path.stem,
-               "size": [graph.number_of_nodes(), graph.number_of_edges()],
-               "graph": nx.node_link_data(graph, edges="edges")}
+    payload = marshal.dumps((path.stem, [graph.number_of_nodes(), graph.number_of_edges()],
+                             graph.graph, graph._node, graph._succ, graph._pred))
     try:
-        write_atomic(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-        old = sorted(path.parent.glob("graph-*.json"), key=lambda p: p.stat().st_mtime,
+        write_atomic(path, CACHE_MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
+        old = sorted(path.parent.glob("graph-*"), key=lambda p: p.stat().st_mtime,
                      reverse=True)[CACHE_KEEP:]
         for stale in old:
             stale.unlink(missing_ok=True)
