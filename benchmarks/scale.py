@@ -131,7 +131,7 @@ def measure_size(size, work, env):
     result["cache_fill_s"] = child("measure-cache", folder, with_cache)["seconds"]
     hit = child("measure-cache", folder, with_cache)
     result["cache_hit_s"], result["cache_hit_peak_gib"] = hit["seconds"], hit["peak_gib"]
-    result["cache_mib"] = sum(f.stat().st_size for f in Path(cache).glob("*.json")) / 2**20
+    result["cache_mib"] = sum(f.stat().st_size for f in Path(cache).glob("graph-*")) / 2**20
     for name, argv in (("cli_partners_s", ["partners", "--min-themes", "2"]),
                        ("cli_coverage_municipalities_s", ["coverage", "municipalities"]),
                        ("cli_coverage_goals_s", ["coverage", "goals"])):
