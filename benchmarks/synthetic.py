@@ -95,10 +95,10 @@ def context(writer, rng, municipalities) -> int:
     and the region. Returns the number of edges they add."""
     writer("regions.csv", ["id", "name", "kind", "nis", "source"]).row(
         "region:provincie", "Provincie", "province", "10000", SOURCE_NOTE)
-    writer("indicator_definitions.csv", ["id", "name", "measures", "unit", "source_note", "page",
-                                         "line_start", "line_end"]).row(
+    writer("indicator_definitions.csv", ["id", "name", "measures", "unit", "source_note",
+                                         "need_signal", "page", "line_start", "line_end"]).row(
         "indicator:activiteitsgraad", "Activiteitsgraad", "werkenden en werkzoekenden",
-        "percent", SOURCE_NOTE, *cite(rng))
+        "percent", SOURCE_NOTE, "lower", *cite(rng))
     ind = writer("indicators.csv", ["indicator", "place", "place_as_written", "former_name",
                                     "year", "date", "population", "value", "unit", "figure",
                                     "approximate", "comparison", "basis", "reason", "page",

@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from rimograph.backends import neo4j as nb
-from rimograph.questions import coverage, entries, nodes, partners
+from rimograph.questions import coverage, entries, needs, nodes, partners
 from rimograph.cli import cli
 
 URI = os.environ.get("NEO4J_URI")
@@ -48,6 +48,7 @@ EMBEDDED = {
                  {"municipalities": ["municipality:71004"]},
                  {"target_groups": ["target-group:woonwagenbewoners"]},
                  {"municipalities": ["municipality:71022"], "year": 2021}]),
+    "need-facts": (needs.need_facts, [{}]),
     "partners-in-municipality": (entries.partners_in_municipality,
                                  [{"municipalities": ["municipality:71004"]},
                                   {"municipalities": ["municipality:71016"],

@@ -501,3 +501,46 @@ def entries_command(graph, theme, goal, municipality, year, target_group, fmt, b
                 theme=theme and node(theme, "Theme"), goal=goal and node(goal, "OperationalGoal"),
                 municipalities=municipalities_of(graph, municipality), year=year,
                 target_groups=groups), fmt)
+
+
+@click.command("needs")
+@click.option("--indicator", metavar="NAME", help="Rank by this one indicator (a name or "
+              "an id, e.g. activiteitsgraad).")
+@format_option
+@backend_option
+@graph_option
+def needs_command(graph, indicator, fmt, backend, neo4j):
+    """Where the need is high and where RIMO is absent: the plan's need figures beside its
+    local work, per municipality (2025 borders; merged ones grouped).
+
+    The rule is a count, not a score. A municipality gets one need signal for each figure of
+    the plan's environment analysis that points to need, as graph/indicator_definitions.csv
+    records for that indicator (column need_signal): "higher"/"lower" = above/below the
+    plan's Limburg figure of the same year (e.g. the preferential health-insurance tariff,
+    the activity rate, 2017); "yes" = the plan names the municipality (e.g. among the highest
+    shares of births in deprived families, a residential caravan site); "no" = the plan says
+    it lacks something (winter shelter for homeless people); "present" = the plan counts
+    people there (homeless people, December 2019). Other figures are context, never counted.
+    Municipalities without a local action or project come first, then the most signals.
+    Province-wide and Flemish work reaches every municipality and is not counted here
+    (`rimograph coverage province`).
+
+    \b
+    Columns: municipality (2025), nis_2025, parts (2019-2024), need_signals, signals,
+             context, local_entries, local_names, partners_based, partner_names.
+    Examples:
+      rimograph needs
+      rimograph needs --indicator activiteitsgraad
+      rimograph needs --indicator "voorkeurtarief in de ziekteverzekering"
+      rimograph needs --format json
+    """
+    from ..core.model import find_node
+    from ..questions.needs import need_facts, needs
+
+    chosen = None
+    if indicator:
+        lookup = names_graph(graph)
+        chosen = find_node(lookup.subgraph(n for n, t in lookup.nodes(data="type")
+                                           if t == "Indicator"), indicator)
+    rows = needs(answer(graph, backend, neo4j, "need-facts", need_facts), chosen)
+    emit(rows, fmt)

@@ -65,6 +65,7 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                     ("nis", "text"), ("source", "text")],
     "indicator_definitions.csv": [("id", "id:indicator"), ("name", "text"), ("measures", "text"),
                                   ("unit", f"enum:{'|'.join(UNITS)}"), ("source_note", "text"),
+                                  ("need_signal", "enum:higher|lower|yes|no|present?"),
                                   *SOURCE],
     "partner_mentions.csv": [("entry", ENTRY), ("mention", "text"), *SOURCE],
     "aliases.csv": [("alias", "text"), ("context", "ref:action|project?"),
