@@ -13,8 +13,13 @@ import copy
 import inspect
 import json
 import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -24,6 +29,7 @@ from rimograph.backends import neo4j as nb
 from rimograph.questions import coverage, entries, needs, nodes, partners
 from rimograph.cli import cli
 
+ROOT = Path(__file__).resolve().parents[1]
 URI = os.environ.get("NEO4J_URI")
 CI = bool(os.environ.get("CI"))
 
@@ -211,7 +217,8 @@ def test_replace_after_removing_a_partner_leaves_exactly_the_new_data(conn, grap
     try:
         report = replace_with(conn, changed)
         # the new graph is loaded beside the old one, which is then deleted
-        assert report.counters["nodes_created"] == changed.number_of_nodes() == graph.number_of_nodes() - 1
+        assert report.counters["nodes_created"] == changed.number_of_nodes() \
+            == graph.number_of_nodes() - 1
         assert report.counters["relationships_created"] == changed.number_of_edges()
         assert report.counters["nodes_deleted"] == graph.number_of_nodes()
         assert report.counters["relationships_deleted"] == graph.number_of_edges()
@@ -233,7 +240,8 @@ def test_replace_readers_see_the_old_or_the_new_graph(conn, graph, pushed):
     # or the new one's, although each --replace writes in many transactions.
     small = copy.deepcopy(graph)
     small.remove_nodes_from([n for n, t in graph.nodes(data="type") if t == "Partner"])
-    questions = {"stats": nodes.stats, "partners-spanning-themes": partners.partners_spanning_themes}
+    questions = {"stats": nodes.stats,
+                 "partners-spanning-themes": partners.partners_spanning_themes}
     allowed = {name: [question(graph), question(small)] for name, question in questions.items()}
     seen, failures, done = [], [], threading.Event()
 
@@ -264,20 +272,54 @@ def test_replace_readers_see_the_old_or_the_new_graph(conn, graph, pushed):
     assert_same_graph(nb.pull(conn.driver, conn.database), graph)
 
 
-def test_replace_of_a_big_graph_by_the_small_plan(conn, graph, pushed, tmp_path):
+@pytest.fixture(scope="module")
+def big_dir(tmp_path_factory):
+    """Tables of a synthetic graph 30 times the plan (25k edges)."""
+    out = tmp_path_factory.mktemp("big") / "graph"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "synthetic.py"), "--edges", "25000",
+                    "--out", str(out)], check=True, capture_output=True)
+    return out
+
+
+def test_an_interrupted_push_says_so_and_pushing_again_completes_it(conn, graph, pushed,
+                                                                    big_dir):
+    from rimograph.core.load import load_graph
+
+    big = load_graph(big_dir)
+    replace_with(conn, graph)
+    try:
+        push = subprocess.Popen([sys.executable, "-m", "rimograph.cli", "neo4j", "push", "--graph",
+                                 str(big_dir)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        deadline = time.monotonic() + 60
+        while nb.status(conn.driver, conn.database)["nodes"] <= graph.number_of_nodes():
+            assert push.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        push.send_signal(signal.SIGINT)
+        _, err = push.communicate(timeout=60)
+        assert push.returncode == 1
+        assert err == ("Error: interrupted (Ctrl-C): Neo4j holds part of the graph; run the "
+                       "same push again to complete it\n")
+        result = CliRunner().invoke(cli, ["neo4j", "status"], catch_exceptions=False)
+        assert "last push: NOT complete (started 20" in result.stdout
+        assert "run the same `rimograph neo4j push` again to complete it" in result.stdout
+        nb.push(big, conn.driver, conn.database)
+        found = nb.status(conn.driver, conn.database)
+        assert found["last_push"]["state"] == "complete"
+        assert found["nodes"] == len(set(graph.nodes) | set(big.nodes))
+        assert found["relationships"] == len(set(graph.edges(keys=True))
+                                             | set(big.edges(keys=True)))
+    finally:
+        replace_with(conn, graph)
+
+
+def test_replace_of_a_big_graph_by_the_small_plan(conn, graph, pushed, big_dir):
     """A database holding a graph 30 times the plan (25k edges), replaced by the plan: every
     write and delete runs in batches (at most 2000 rows, 1000 deleted nodes per transaction),
     and the pointer switch is one property; readers see the big graph until then."""
-    import subprocess
-    import sys
-
     from rimograph.core.load import load_graph
 
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    subprocess.run([sys.executable, os.path.join(root, "benchmarks", "synthetic.py"),
-                    "--edges", "25000", "--out", str(tmp_path / "big")], check=True,
-                   capture_output=True)
-    big = load_graph(tmp_path / "big")
+    big = load_graph(big_dir)
     assert big.number_of_edges() >= 24000
     try:
         nb.push(big, conn.driver, conn.database, replace=True)
@@ -288,7 +330,8 @@ def test_replace_of_a_big_graph_by_the_small_plan(conn, graph, pushed, tmp_path)
     assert report.counters["relationships_deleted"] == big.number_of_edges()
     assert_same_graph(nb.pull(conn.driver, conn.database), graph)
     found = nb.status(conn.driver, conn.database)
-    assert (found["nodes"], found["relationships"], found["leftover"]) == (graph.number_of_nodes(), graph.number_of_edges(), 0)
+    assert (found["nodes"], found["relationships"], found["leftover"]) == \
+        (graph.number_of_nodes(), graph.number_of_edges(), 0)
     assert found["last_push"]["state"] == "complete" and found["last_push"]["replace"] is True
 
 

@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import BackendUnavailable, RimographError
+from ..core.files import deferred_interrupt
 from ..core.model import NODE_TYPES
 
 DEFAULT_URI = "bolt://localhost:7687"
@@ -454,13 +455,21 @@ def push(graph, driver, database, replace=False, batch_size=BATCH_SIZE) -> PushR
                                  f"end that is not in Neo4j, e.g. {missing}")
         return result.consume().counters
 
-    with driver.session(database=database) as session:
-        for label, rows in nodes.items():
-            for chunk in _chunks(rows, batch_size):
-                report.add(session.execute_write(write_nodes, label, chunk))
-        for group, rows in rels.items():
-            for chunk in _chunks(rows, batch_size):
-                report.add(session.execute_write(write_rels, group, chunk))
+    batches = [(write_nodes, label, chunk) for label, rows in nodes.items()
+               for chunk in _chunks(rows, batch_size)]
+    batches += [(write_rels, group, chunk) for group, rows in rels.items()
+                for chunk in _chunks(rows, batch_size)]
+    try:  # Ctrl-C stops between two batches, never inside one (which would break the session)
+        with deferred_interrupt() as interrupted, driver.session(database=database) as session:
+            for write, key, chunk in batches:
+                if interrupted:
+                    break
+                report.add(session.execute_write(write, key, chunk))
+    except KeyboardInterrupt:
+        raise RimographError(
+            "interrupted (Ctrl-C): readers still see the old graph; the next push deletes the "
+            "unfinished new version" if replace else "interrupted (Ctrl-C): Neo4j holds part "
+            "of the graph; run the same push again to complete it") from None
     if replace:
         _record(driver, database, current=version)  # the switch: one property of one node
         if current is not None:

@@ -47,7 +47,7 @@ def write_atomic_many(files: dict) -> None:
         raise
     umask = os.umask(0)
     os.umask(umask)
-    with _interrupt_held():
+    with deferred_interrupt():
         try:
             for tmp, path in staged:
                 os.chmod(tmp, 0o666 & ~umask)
@@ -97,19 +97,21 @@ def _remove(paths):
 
 
 @contextmanager
-def _interrupt_held():
-    """Hold a Ctrl-C (SIGINT) back until the block ends, then raise ``KeyboardInterrupt``
-    (in the main thread; elsewhere signals go to the main thread anyway)."""
+def deferred_interrupt():
+    """Hold a Ctrl-C (SIGINT) back until the block ends, then raise ``KeyboardInterrupt``, so
+    that no write is cut in the middle. Yields a list that is non-empty once Ctrl-C was
+    pressed, for a loop that wants to stop at its next step. Only in the main thread (signals
+    go there); elsewhere a no-op."""
     import signal
     import threading
 
+    caught: list = []
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield caught
         return
-    caught = []
     previous = signal.signal(signal.SIGINT, lambda *args: caught.append(args))
     try:
-        yield
+        yield caught
     finally:
         signal.signal(signal.SIGINT, previous)
     if caught:
