@@ -20,6 +20,24 @@ def graph_cache(tmp_path_factory):
     mp.undo()
 
 
+@pytest.fixture(autouse=True)
+def dutch_by_default():
+    """Every test starts in Dutch, the default (a command line run may have set English)."""
+    from rimograph.core.i18n import set_language
+
+    set_language("nl")
+
+
+@pytest.fixture
+def english():
+    """Messages in English for this test (the default is Dutch)."""
+    from rimograph.core.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("nl")
+
+
 @pytest.fixture(scope="session")
 def graph():
     """The embedded graph of the real plan (read-only: do not mutate)."""

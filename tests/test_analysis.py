@@ -41,8 +41,9 @@ def test_path_command(graph):
     assert output.splitlines()[1].startswith("1,4,Vlaams Huurdersplatform (VHP) <-PARTNERS_WITH")
 
 
-def test_no_path_says_how_to_widen(graph):
-    with pytest.raises(NoPath, match="try --include-generic"):
+def test_no_path_says_how_to_widen(graph, english):
+    with pytest.raises(NoPath, match="through targets; with --all-relations there is one "
+                                     r"\(2 steps\)"):
         net.shortest_paths(graph, "Woonzaak", "theme:wonen", relations=["TARGETS"])
 
 

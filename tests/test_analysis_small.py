@@ -98,8 +98,8 @@ def test_shortest_path_through_generic_only_when_asked(small):
                                    include_generic=True)[0]["path"] == 1
 
 
-def test_shortest_path_errors(small):
-    with pytest.raises(NoPath, match="try --include-generic"):
+def test_shortest_path_errors(small, english):
+    with pytest.raises(NoPath, match="with --all-relations there is one"):
         net.shortest_paths(small, "partner:w", "partner:x", relations=["PARTNERS_WITH"])
     with pytest.raises(NotFound):
         net.shortest_paths(small, "nergens", "partner:x")

@@ -168,5 +168,5 @@ def test_resolve_partners_command(tmp_path):
     result = CliRunner().invoke(cli, ["resolve-partners", str(PLAN), "--suggest", str(out),
                                       "--format", "csv"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "partner strings" in result.output
+    assert "partnervermeldingen" in result.output
     assert out.read_text(encoding="utf-8").startswith("alias,context,partner,basis,reason")

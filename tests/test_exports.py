@@ -191,7 +191,9 @@ def test_export_command(graph, tmp_path):
     result = runner.invoke(cli, ["export", "--format", "gexf", "--out", str(out)],
                            catch_exceptions=False)
     assert result.exit_code == 0
-    assert result.output == f"{out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges\n"
+    assert result.output == (f"{out}: {graph.number_of_nodes()} knopen, "
+                             f"{graph.number_of_edges()} relaties
+")
     assert_same(graph, exports.read_gexf(out))
 
 

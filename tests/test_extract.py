@@ -227,7 +227,7 @@ def test_extract_command_writes_drafts(tmp_path):
     assert len((tmp_path / "partner_mentions.csv").read_text(encoding="utf-8").splitlines()) == 407
     contributions = (tmp_path / "contributions.csv").read_text(encoding="utf-8")
     assert "action:de-stek,operational-goal:belangenbehartiging,possible,table" in contributions
-    assert "24 actions, 33 projects, 407 partner strings" in result.output
+    assert "24 acties, 33 projecten, 407 partnervermeldingen" in result.output
 
 
 # --------------------------------------------------------------------------- fragments

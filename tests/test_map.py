@@ -59,7 +59,7 @@ def test_focus_map_title_and_nodes(tmp_path, graph):
     assert result.exit_code == 0
     # Woonzaak and its five named partners (FEANTSA, Netwerk tegen Armoede, Samenlevingsopbouw
     # Vlaanderen, Vlaams Huurdersplatform, Welzijnszorg); academics and "middenveld" are generic
-    assert result.output.endswith("6 nodes, 5 edges\n")
+    assert result.output.endswith("6 knopen, 5 relaties\n")
     html = out.read_text(encoding="utf-8")
     assert "<title>Netwerk rond Woonzaak, 1 stap, Partner</title>" in html
     page = open_page(out)

@@ -469,7 +469,7 @@ def assert_one_clear_line(args, expected):
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 1, result.output
-    assert lines[0].startswith("Error: ") and expected in lines[0], lines[0]
+    assert lines[0].startswith("Fout: ") and expected in lines[0], lines[0]
     assert "Traceback" not in result.output
 
 

@@ -141,7 +141,7 @@ def test_goal_coverage(graph):
     assert len(goal_coverage(graph, include_internal=True)) == 21
 
 
-def test_find_node_is_accent_and_case_insensitive(graph):
+def test_find_node_is_accent_and_case_insensitive(graph, english):
     assert find_node(graph, "cafe anoniem") == "action:cafe-anoniem-in-hasselt"
     assert find_node(graph, "KOLDERBOS EN D'IERD") == "project:kolderbos-en-dierd-in-genk"
     with pytest.raises(NotFound, match="matches"):
@@ -163,7 +163,7 @@ def test_cli_partners_json():
 
 
 def test_cli_coverage_municipalities_table_mentions_province_wide():
-    result = run("coverage", "municipalities")
+    result = run("coverage", "municipalities", "--lang", "en")
     assert result.exit_code == 0
     assert "27 of 42 municipalities have no local action or project." in result.output
     assert "Province-wide or Flemish, not counted above" in result.output
@@ -177,7 +177,7 @@ def test_cli_coverage_goals_csv_header():
 
 def test_cli_show_ambiguous_lists_candidates():
     result = CliRunner().invoke(cli, ["show", "stek"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "project:de-stek-beringen-mijn" in result.output
     assert "Traceback" not in result.output
 
@@ -204,20 +204,20 @@ def test_partners_on_one_theme():
     assert all("Wonen" in r["theme_names"] for r in rows)
     assert {"partner:vlaams-huurdersplatform", "partner:caw-limburg"} <= {r["partner"] for r in rows}
     wrong = CliRunner().invoke(cli, ["partners", "--theme", "huisvesting"])
-    assert wrong.exit_code == 2 and "choose one of: Collectief burgerschap, Krachtige buurten en steden, Onderwijs" in wrong.output
+    assert wrong.exit_code == 2 and "kies een van: Collectief burgerschap, Krachtige buurten en steden, Onderwijs" in wrong.output
 
 
-def test_misspelled_names_suggest_the_right_node(graph):
+def test_misspelled_names_suggest_the_right_node(graph, english):
     with pytest.raises(NotFound) as caw:
         find_node(graph, "caw limbrug")
-    assert str(caw.value).splitlines()[1].strip().startswith("partner:caw-limburg")
+    assert str(caw.value).splitlines()[1].endswith("(Partner, partner:caw-limburg)")
     municipalities = graph.subgraph(n for n, t in graph.nodes(data="type") if t == "Municipality")
     with pytest.raises(NotFound) as genk:
         find_node(municipalities, "Gent")
-    assert str(genk.value).splitlines()[1].strip().startswith("municipality:71016")
+    assert str(genk.value).splitlines()[1].endswith(", municipality:71016)")
 
 
-def test_show_finds_partners_by_the_plans_spelling(graph):
+def test_show_finds_partners_by_the_plans_spelling(graph, english):
     # "Lokaal bestuur Stad Genk" and "St.-Vincentius" are how partner lists write them
     assert find_node(graph, "Stad Genk") == "partner:lokaal-bestuur-genk"
     assert find_node(graph, "St.-Vincentius") == "partner:sint-vincentius-limburg"

@@ -69,7 +69,7 @@ def test_every_command_refuses_a_broken_table(graph_copy):
     append_row(graph_copy / "targets.csv", "action:bestaat-niet,target-group:ouders,58,1,2")
     result = CliRunner().invoke(cli, ["stats", "--graph", str(graph_copy)])
     assert result.exit_code == 1
-    assert "1 problem(s) in the tables" in result.output
+    assert "Problemen in de tabellen: 1" in result.output
     assert "Traceback" not in result.output
 
 
@@ -93,7 +93,7 @@ def test_cp1252_file_says_how_to_save_and_nothing_else(graph_copy):
     assert result.exit_code == 1
     assert "partners.csv:0: -: not UTF-8" in result.output
     assert "save it as 'CSV UTF-8'" in result.output
-    assert "1 problem(s) in the tables" in result.output  # no echo in aliases.csv etc.
+    assert "Problemen in de tabellen: 1" in result.output  # no echo in aliases.csv etc.
 
 
 def test_municipality_id_must_match_its_nis_code(graph_copy):

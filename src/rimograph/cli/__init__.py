@@ -8,17 +8,18 @@ import click
 
 from .. import __version__
 from . import ask, data, make, server
-from .common import Group
+from .common import Group, lang_option
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rimograph")
+@lang_option
 def cli():
     """Ask questions of RIMO Limburg's multi-year plan 2021-2025, as a graph.
 
     Goals, themes, strategic actions, projects, partners, municipalities, neighbourhoods and
     target groups come from the curated tables in graph/, every fact citing the plan's page
-    and lines.
+    and lines. Everything is in Dutch; `--lang en` (or RIMOGRAPH_LANG=en) gives English.
 
     \b
     Examples:
@@ -27,6 +28,7 @@ def cli():
       rimograph coverage municipalities
       rimograph show "CAW Limburg"
       rimograph map --out exports/rimo-limburg.html
+      rimograph --lang en coverage goals --format xlsx --out goals.xlsx
     """
 
 
@@ -35,5 +37,11 @@ for command in (data.validate, data.extract_command, data.check_source_command, 
 
 
 def main():
-    """Console entry point."""
+    """Console entry point. Under a C locale the terminal still gets UTF-8 (not an error on the
+    first accented name)."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        if codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "ascii":
+            stream.reconfigure(encoding="utf-8")
     sys.exit(cli())

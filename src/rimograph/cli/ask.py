@@ -6,17 +6,21 @@ from pathlib import Path
 
 import click
 
+from ..core.i18n import _, ngettext
 from .common import (
     GENERIC_HELP,
+    PLAN_YEAR,
     Group,
     answer,
     backend_option,
     emit,
     format_option,
     graph_option,
+    lang_option,
     municipalities_of,
     municipality_option,
     names_graph,
+    note,
     say,
 )
 
@@ -46,8 +50,8 @@ def partners(graph, min_themes, theme, include_generic, municipality, fmt, backe
     Onderwijs, Krachtige buurten en steden, Collectief burgerschap).
 
     \b
-    Columns: partner (id), name, kind, themes (count), theme_names,
-             entries (actions and projects), entry_names.
+    Columns (csv, json): partner (id), name, kind, themes (count), theme_names,
+                         entries (actions and projects), entry_names.
     Examples:
       rimograph partners --min-themes 3 --format csv
       rimograph partners --theme wonen
@@ -60,8 +64,8 @@ def partners(graph, min_themes, theme, include_generic, municipality, fmt, backe
         from ..questions.entries import partners_in_municipality
 
         if theme or min_themes:
-            raise click.UsageError("--municipality does not combine with --theme or "
-                                   "--min-themes; ask one question at a time")
+            raise click.UsageError(_("--municipality does not combine with --theme or "
+                                     "--min-themes; ask one question at a time"))
         emit(answer(graph, backend, neo4j, "partners-in-municipality", partners_in_municipality,
                     municipalities=municipalities_of(graph, municipality),
                     include_generic=include_generic), fmt,
@@ -80,14 +84,16 @@ def partners(graph, min_themes, theme, include_generic, municipality, fmt, backe
         else:
             themes = sorted(d["name"] for _, d in graph.nodes(data=True) if d["type"] == "Theme")
         if normalise(theme) not in {normalise(t) for t in themes}:
-            raise click.BadParameter(f"{theme!r} is not a theme; choose one of: "
-                                     + ", ".join(themes), param_hint="--theme")
+            raise click.BadParameter(_("{theme!r} is not a theme; choose one of: {themes}")
+                                     .format(theme=theme, themes=", ".join(themes)),
+                                     param_hint="--theme")
         rows = [r for r in rows if normalise(theme) in map(normalise, r["theme_names"])]
     emit(rows, fmt, ["partner", "name", "kind", "themes", "theme_names", "entries",
                      "entry_names"])
 
 
 @click.group(cls=Group)
+@lang_option
 def coverage():
     """Coverage of municipalities and goals by the plan's actions and projects."""
 
@@ -114,9 +120,12 @@ def coverage_municipalities(graph, fmt, backend, neo4j):
     if fmt == "table":
         wide = answer(graph, backend, neo4j, "province-wide", province_wide)
         uncovered = sum(1 for r in rows if not r["entries"])
-        click.echo(f"\n{uncovered} of {len(rows)} municipalities have no local action or project.")
-        say(f"Province-wide or Flemish, not counted above ({len(wide)}): "
-            + "; ".join(r["name"] for r in wide))
+        click.echo("")
+        note(ngettext("{n} of {total} municipalities has no local action or project.",
+                      "{n} of {total} municipalities have no local action or project.",
+                      uncovered).format(n=uncovered, total=len(rows)))
+        note(_("Province-wide or Flemish, not counted above ({n}): {names}").format(
+            n=len(wide), names="; ".join(r["name"] for r in wide)))
 
 
 @coverage.command("province")
@@ -172,40 +181,53 @@ def show(graph, name, fmt, backend, neo4j):
     """Show one node: its attributes, its citation in the plan and its neighbours.
 
     NAME is an id (partner:caw-limburg) or a name; matching ignores case, accents and
-    punctuation, and accepts a part of the name. When several nodes match, their ids are
-    listed.
+    punctuation, and accepts a part of the name. Also: the plan's spellings, "Stad X",
+    "Gemeente X", "Lokaal bestuur X", "OCMW X", and municipality names of 2019 and of 2025 (a
+    merged municipality shows its parts). When several nodes match, they are listed, numbered
+    (exit code 2).
 
     \b
     Examples:
       rimograph show woonzaak
+      rimograph show "Stad Hasselt"
+      rimograph show Tongeren-Borgloon
       rimograph show "caw limburg" --format json
     """
-    from ..core.model import find_node
+    from ..core.model import find_nodes
+    from ..outputs.columns import attribute_label, display_value
     from ..questions.nodes import neighbours
 
     if backend == "neo4j":
         from ..backends.neo4j import show_node
 
-        attrs, rows = show_node(neo4j, name)
+        shown, told = [show_node(neo4j, name)], ""
     else:
-        node = find_node(graph, name)
-        attrs = {"id": node, **graph.nodes[node]}
-        rows = neighbours(graph, node)
+        nodes, told = find_nodes(graph, name)
+        shown = [({"id": node, **graph.nodes[node]}, neighbours(graph, node)) for node in nodes]
+    if told:
+        say(told, err=True)
     if fmt == "json":
         import json
 
         from ..core.safe import json_for_terminal
 
-        click.echo(json_for_terminal(json.dumps({"node": attrs, "neighbours": rows},
+        found = [{"node": attrs, "neighbours": rows} for attrs, rows in shown]
+        click.echo(json_for_terminal(json.dumps(found[0] if len(found) == 1 else found,
                                                 ensure_ascii=False, indent=2)))
         return
-    if fmt == "csv":
-        emit(rows, fmt)
+    columns = ["relation", "direction", "other_type", "other_name", "other", "certainty",
+               "basis", "page"]
+    if fmt != "table" or click.get_current_context().meta.get("rimograph.out"):
+        emit([row for _attrs, rows in shown for row in rows], fmt,
+             None if fmt == "csv" else columns)
         return
-    emit([{"attribute": k, "value": v} for k, v in attrs.items()], fmt)
-    click.echo("")
-    emit(rows, fmt, ["relation", "direction", "other_type", "other_name", "other", "certainty",
-                     "basis", "page"])
+    for index, (attrs, rows) in enumerate(shown):
+        if index:
+            click.echo("")
+        emit([{"attribute": attribute_label(k), "value": display_value(k, v)}
+              for k, v in attrs.items()], fmt)
+        click.echo("")
+        emit(rows, fmt, columns, drop_first=["direction", "certainty", "basis"])
 
 
 @click.command()
@@ -244,7 +266,8 @@ def path(graph, source, target, limit, relations, all_relations, include_generic
     """The shortest connections between two nodes, as chains of relations.
 
     SOURCE and TARGET are ids or names, matched like `rimograph show` does. Direction is
-    ignored for the search and shown on each step (-TYPE-> or <-TYPE-).
+    ignored for the search and shown on each step (-TYPE-> or <-TYPE-). When there is no path,
+    the message says which option gives one.
 
     \b
     Columns: path, hops, chain, nodes (ids; json only).
@@ -253,12 +276,24 @@ def path(graph, source, target, limit, relations, all_relations, include_generic
       rimograph path "Vlaams Huurdersplatform" "CAW Limburg"
       rimograph path Woonzaak Genk --all-relations
     """
+    import re
+
+    from ..core.model import find_nodes
+    from ..outputs.columns import word
     from ..questions.network import shortest_paths
 
     if not relations and not all_relations:
         relations = ("PARTNERS_WITH", "PART_OF")
+    for name in (source, target):
+        told = find_nodes(graph, name)[1]
+        if told:
+            say(told, err=True)
     rows = shortest_paths(graph, source, target, limit, include_generic,
                           None if all_relations else relations)
+    if fmt not in ("csv", "json"):  # the relations in words: "-werkt samen met->"
+        for row in rows:
+            row["chain"] = re.sub(r"(<?-)([A-Z_|]+)(->?)", lambda m: m[1] + "|".join(
+                word(t) for t in m[2].split("|")) + m[3], row["chain"])
     emit(rows, fmt, ["path", "hops", "chain"] + (["nodes"] if fmt == "json" else []))
 
 
@@ -341,9 +376,14 @@ def communities(graph, seed, resolution, min_size, include_generic, fmt):
     emit(shown, fmt, ["community", "label", "size", "entries", "partners", "entry_names",
                       "partner_names"])
     if rows:
-        click.echo(f"\n{len(rows)} communities (Louvain, seed {seed}, resolution {resolution}), "
-                   f"modularity {rows[0]['modularity']}; {len(rows) - len(shown)} smaller "
-                   f"than {min_size} not shown.")
+        from ..outputs.render import format_number
+
+        click.echo("")
+        note(_("{n} communities (Louvain, seed {seed}, resolution {resolution}), modularity "
+               "{modularity}; {hidden} smaller than {min_size} not shown.").format(
+            n=len(rows), seed=seed, resolution=format_number(resolution),
+            modularity=format_number(rows[0]["modularity"]), hidden=len(rows) - len(shown),
+            min_size=min_size))
 
 
 @click.command()
@@ -375,8 +415,8 @@ def overlap(graph, kind, min_shared, include_generic, fmt):
 
 
 @click.command()
-@click.option("--year", type=click.IntRange(1900, 2100),
-              help="List the actions and projects running in this year.")
+@click.option("--year", type=PLAN_YEAR,
+              help="List the actions and projects running in this year (2021-2025).")
 @click.option("--ending", is_flag=True,
               help="List the actions and projects that end before the plan period does.")
 @format_option
@@ -443,8 +483,9 @@ def resources(what, scope, graph_dir, fmt):
         return
     rows = budget_by_year(tables, scope)
     if not rows:
-        raise click.ClickException(f"no budget lines for scope {scope!r}")
-    emit(rows, fmt)
+        raise click.ClickException(_("no budget lines for scope {scope!r}").format(scope=scope))
+    emit(rows, fmt, money=[c for c in rows[0] if c.isdigit()],
+         drop_first=["pages", "code", "scope", "section"])
 
 
 @click.command("entries")
@@ -453,7 +494,7 @@ def resources(what, scope, graph_dir, fmt):
 @click.option("--goal", metavar="NAME", help="Only entries whose action contributes to this "
               "operational goal (certain or possible).")
 @municipality_option
-@click.option("--year", type=int, help="Only entries running in this year (2021-2025).")
+@click.option("--year", type=PLAN_YEAR, help="Only entries running in this year (2021-2025).")
 @click.option("--target-group", metavar="NAME", help="Only entries for this target group or "
               "a narrower one.")
 @format_option
@@ -476,7 +517,7 @@ def entries_command(graph, theme, goal, municipality, year, target_group, fmt, b
       rimograph entries --municipality Genk --theme Wonen
       rimograph entries --target-group woonwagenbewoners
     """
-    from ..core.model import PLAN_YEARS, find_node, sources_of
+    from ..core.model import find_node, sources_of
     from ..questions.entries import entry_list
 
     lookup = names_graph(graph)
@@ -485,9 +526,6 @@ def entries_command(graph, theme, goal, municipality, year, target_group, fmt, b
         return find_node(lookup.subgraph(n for n, t in lookup.nodes(data="type") if t == wanted),
                          name)
 
-    if year is not None and year not in PLAN_YEARS:
-        raise click.BadParameter(f"{year} is outside the plan's period "
-                                 f"{PLAN_YEARS[0]}-{PLAN_YEARS[-1]}", param_hint="--year")
     groups = None
     if target_group:
         groups, todo = set(), [node(target_group, "TargetGroup")]

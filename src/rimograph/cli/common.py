@@ -1,22 +1,86 @@
-"""What every command shares: the error handler, the --format, --graph and --backend options."""
+"""What every command shares: the error handler, the language, the output options (--format,
+--out, --wide), --graph and --backend."""
 
 from __future__ import annotations
 
 import functools
 import os
+import shutil
 import sys
+import textwrap
 from pathlib import Path
 
 import click
 
-from ..core.errors import DataError, RimographError
+from ..core.errors import Ambiguous, DataError, RimographError
+from ..core.i18n import LANGUAGES, N_, _, language_from_args, ngettext, set_language
 from ..core.safe import for_spreadsheet, for_terminal, json_for_terminal
-from ..outputs.render import FORMATS, render
+from ..outputs.render import BINARY, FORMATS, render
+
+
+def repair_arg(arg: str) -> str:
+    """An argument the way it was typed: under a C locale Python decodes the UTF-8 bytes of
+    "café" as surrogate escapes ("caf\\udcc3\\udca9"); they are read again as UTF-8 (bytes that
+    are not UTF-8 become U+FFFD)."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in arg):
+        return arg
+    return arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+_ENGLISH: dict[int, dict[str, str]] = {}
+
+
+def help_texts(command: click.Command):
+    """``(object, attribute, English text)`` for the help of ``command``, its options and its
+    subcommands; a docstring's text as :func:`inspect.cleandoc` gives it (the catalogue's
+    message)."""
+    import inspect
+
+    for obj in [command, *command.params]:
+        english = _ENGLISH.setdefault(id(obj), {a: getattr(obj, a, None)
+                                                for a in ("help", "short_help", "epilog")})
+        for attr, text in english.items():
+            if text:
+                yield obj, attr, inspect.cleandoc(text)
+    for sub in getattr(command, "commands", {}).values():
+        yield from help_texts(sub)
+
+
+def localise(command: click.Command) -> None:
+    """Put the help of ``command``, its options and its subcommands in the current language.
+
+    The help is written in English in the code (docstrings, ``help=``); the English texts are
+    kept, so the language can change again within one process (tests)."""
+    for obj, attr, text in help_texts(command):
+        setattr(obj, attr, _(text))
+    _localise_help_option(command)
+
+
+def _localise_help_option(command):
+    # click makes each command's -h/--help option once, in the language of that moment
+    option = command.get_help_option(click.Context(command))
+    if option is not None:
+        option.help = _("Show this message and exit.")
+    for sub in getattr(command, "commands", {}).values():
+        _localise_help_option(sub)
+
+
+class ExitTwo(click.ClickException):
+    """A mistake in what was typed that has no usage line to show (exit code 2)."""
+
+    exit_code = 2
 
 
 class Group(click.Group):
-    """A click group that turns rimograph's errors into one clear message and exit code 1.
+    """A click group that reads the language before click parses (so help is in it) and turns
+    rimograph's errors into one clear message: exit code 2 for an ambiguous name, 1 otherwise.
     Messages quote data, so they go through :func:`rimograph.core.safe.for_terminal`."""
+
+    def main(self, args=None, **extra):
+        args = [repair_arg(a) for a in (sys.argv[1:] if args is None else args)]
+        set_language(language_from_args(args))
+        localise(self)
+        return super().main(args, **extra)
 
     def invoke(self, ctx):
         try:
@@ -24,8 +88,11 @@ class Group(click.Group):
         except DataError as exc:
             for problem in exc.problems:
                 click.echo(for_terminal(str(problem)), err=True)
-            raise click.ClickException(f"{len(exc.problems)} problem(s) in the tables; "
-                                       "fix them and run `rimograph validate`") from None
+            raise click.ClickException(
+                _("{n} problem(s) in the tables; fix them and run `rimograph validate`")
+                .format(n=len(exc.problems))) from None
+        except Ambiguous as exc:
+            raise ExitTwo(for_terminal(str(exc))) from None
         except RimographError as exc:
             raise click.ClickException(for_terminal(str(exc))) from None
         except BrokenPipeError:  # output piped into `head`, which has read enough
@@ -36,10 +103,79 @@ class Group(click.Group):
             raise click.ClickException(f"{where}{exc.strerror or exc}") from None
 
 
+def _use_language(ctx, param, value):
+    if value:
+        set_language(value.lower())
+    return value
+
+
+def lang_option(func):
+    """Add ``--lang nl|en`` (default Dutch, or ``$RIMOGRAPH_LANG``): the language of help,
+    headers, messages and values (see :mod:`rimograph.core.i18n`); read it with
+    :func:`rimograph.core.i18n.language`."""
+    return click.option(
+        "--lang", type=click.Choice(LANGUAGES, case_sensitive=False), default=None,
+        envvar="RIMOGRAPH_LANG", show_envvar=True, expose_value=False, is_eager=True,
+        callback=_use_language,
+        help=N_("Language of help, headers, messages and values: nl (Dutch) or en (English) "
+                "[default: nl]. csv and json keep English keys."))(func)
+
+
+def _output_options(func, to_file):
+    formats = FORMATS if to_file else tuple(f for f in FORMATS if f not in BINARY)
+    text = (N_("table: aligned, for reading; csv-excel: a CSV that Excel opens by double-click "
+               "(; and decimal comma); xlsx: a spreadsheet (needs --out); csv and json: for "
+               "scripts, with English keys whatever --lang.") if to_file else
+            N_("table: aligned, for reading; csv-excel: a CSV that Excel opens by double-click "
+               "(; and decimal comma); csv and json: for scripts, with English keys whatever "
+               "--lang."))
+    options = [
+        click.option("--format", "fmt", type=click.Choice(formats), default="table",
+                     show_default=True, help=text),
+        click.option("--wide", is_flag=True,
+                     help=N_("Show every column and the whole of every cell, however wide "
+                             "[default: the table fits $COLUMNS, or 100 characters].")),
+        lang_option]
+    if to_file:
+        options.insert(1, click.option(
+            "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+            help=N_("Write the answer to this file instead of the screen (xlsx: required).")))
+
+    @functools.wraps(func)
+    def wrapper(wide, **kwargs):
+        out = kwargs.pop("out") if to_file else None
+        if kwargs["fmt"] in BINARY and out is None:
+            raise click.UsageError(_("--format {fmt} writes a file: add --out FILE, e.g. "
+                                     "--out antwoord.{fmt}").format(fmt=kwargs["fmt"]))
+        meta = click.get_current_context().meta
+        meta["rimograph.out"], meta["rimograph.wide"] = out, wide
+        return func(**kwargs)
+
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
+
 def format_option(func):
-    """Add ``--format table|csv|json`` (table by default)."""
-    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
-                        show_default=True, help="Output: aligned table, CSV or JSON.")(func)
+    """Add ``--format table|csv|json|csv-excel|xlsx`` (table by default), ``--out FILE``,
+    ``--wide`` and ``--lang``; :func:`emit` reads ``--out`` and ``--wide`` from the click
+    context."""
+    return _output_options(func, to_file=True)
+
+
+def format_only_option(func):
+    """:func:`format_option` without ``--out`` and xlsx, for commands whose ``--out`` is
+    something else (extract, neo4j pull)."""
+    return _output_options(func, to_file=False)
+
+
+def table_width() -> int | None:
+    """The width a table must fit: None with ``--wide`` or ``--out``, else ``$COLUMNS`` or the
+    terminal's width, 100 when neither is known."""
+    meta = click.get_current_context().meta
+    if meta.get("rimograph.wide") or meta.get("rimograph.out"):
+        return None
+    return shutil.get_terminal_size((100, 24)).columns
 
 
 def graph_option(func):
@@ -117,7 +253,7 @@ def answer(graph, backend, neo4j, query_name, question, **params):
     return question(graph, **params)
 
 
-GENERIC_HELP = "Include generic partners (categories such as 'lokale besturen', roles)."
+GENERIC_HELP = N_("Include generic partners (categories such as 'lokale besturen', roles).")
 
 
 def say(text: str, err: bool = False):
@@ -126,14 +262,30 @@ def say(text: str, err: bool = False):
     click.echo(for_terminal(text), err=err)
 
 
-def emit(rows, fmt, columns=None):
-    """Print rows as :func:`rimograph.outputs.render.render` does, through the sanitising point
+def emit(rows, fmt, columns=None, money=(), drop_first=()):
+    """Print ``rows`` in ``fmt`` (:func:`rimograph.outputs.render.render`), or write them to
+    ``--out`` atomically and say so on stderr; through the sanitising point
     (:mod:`rimograph.core.safe`): control characters from data never reach the terminal, and a
-    CSV cell that a spreadsheet would take for a formula (``=1+1``) is written as text."""
+    CSV cell that a spreadsheet would take for a formula (``=1+1``) is written as text (the
+    people's formats csv-excel and xlsx do so themselves)."""
     if fmt == "csv":
         rows = [{k: for_spreadsheet(v) for k, v in row.items()} for row in rows]
-    text = render(rows, fmt, columns)
-    click.echo(json_for_terminal(text) if fmt == "json" else for_terminal(text))
+    out = click.get_current_context().meta.get("rimograph.out")
+    result = render(rows, fmt, columns, width=table_width(), money=money, drop_first=drop_first)
+    if out is None:
+        click.echo(json_for_terminal(result) if fmt == "json" else for_terminal(result))
+        return
+    from ..core.files import write_atomic
+
+    write_atomic(out, result if isinstance(result, bytes) else result + "\n")
+    click.echo(ngettext("{out}: {n} row", "{out}: {n} rows", len(rows)).format(
+        out=out, n=len(rows)), err=True)
+
+
+def note(text: str) -> None:
+    """Print a summary line that may quote data, wrapped to the table's width."""
+    width = table_width()
+    say(text if width is None else textwrap.fill(text, width, break_on_hyphens=False))
 
 
 PLAN_ARG = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -166,3 +318,30 @@ def municipalities_of(graph, name):
     from ..core.model import find_municipalities
 
     return find_municipalities(names_graph(graph), name)
+
+
+class PlanYear(click.ParamType):
+    """A year of the plan's period 2021-2025 (:data:`rimograph.core.model.PLAN_YEARS`): the
+    ``--year`` of every command; another year is refused with the period in the message."""
+
+    name = "year"
+
+    def get_metavar(self, param, ctx=None):
+        return "2021-2025"
+
+    def convert(self, value, param, ctx):
+        from ..core.model import PLAN_YEARS
+
+        try:
+            year = int(value)
+        except (TypeError, ValueError):
+            self.fail(_("{value!r} is not a year; the plan runs from {first} to {last}").format(
+                value=value, first=PLAN_YEARS[0], last=PLAN_YEARS[-1]), param, ctx)
+        if year not in PLAN_YEARS:
+            self.fail(_("{year} is outside the plan's period {first}-{last}; choose a year from "
+                        "{first} to {last}").format(year=year, first=PLAN_YEARS[0],
+                                                    last=PLAN_YEARS[-1]), param, ctx)
+        return year
+
+
+PLAN_YEAR = PlanYear()

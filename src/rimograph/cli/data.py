@@ -6,12 +6,22 @@ from pathlib import Path
 
 import click
 
-from .common import PLAN_ARG, emit, format_option, say, warn_unknown_files
+from ..core.i18n import _, ngettext
+from .common import (
+    PLAN_ARG,
+    emit,
+    format_only_option,
+    format_option,
+    lang_option,
+    say,
+    warn_unknown_files,
+)
 
 
 @click.command()
 @click.option("--graph", "graph_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Folder with the curated tables [default: ./graph].")
+@lang_option
 def validate(graph_dir):
     """Check the tables in graph/: schema, unique ids, references, dates, municipalities.
 
@@ -33,16 +43,16 @@ def validate(graph_dir):
     warnings = []
     graph = build_graph(load_tables(graph_dir, warnings))
     for warning in warnings:
-        say(f"warning: {warning}", err=True)
-    click.echo(f"{graph_dir}: OK, {graph.number_of_nodes()} nodes, "
-               f"{graph.number_of_edges()} edges")
+        say(_("warning: {warning}").format(warning=warning), err=True)
+    click.echo(_("{folder}: OK, {nodes} nodes, {edges} edges").format(
+        folder=graph_dir, nodes=graph.number_of_nodes(), edges=graph.number_of_edges()))
 
 
 @click.command("extract")
 @click.argument("plan", type=PLAN_ARG)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder for the draft tables (created; existing files are replaced).")
-@format_option
+@format_only_option
 def extract_command(plan, out, fmt):
     """Parse the plan's text and write draft tables in the graph/ schema.
 
@@ -59,6 +69,7 @@ def extract_command(plan, out, fmt):
     """
     import time
 
+    from ..outputs.render import format_number
     from ..source.extract import parse_plan, write_drafts
 
     started = time.perf_counter()
@@ -67,9 +78,11 @@ def extract_command(plan, out, fmt):
     elapsed = time.perf_counter() - started
     emit([{"file": str(out / name), "rows": n} for name, n in counts.items()], fmt)
     for warning in parsed.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(f"{len(parsed.actions)} actions, {len(parsed.projects)} projects, "
-               f"{len(parsed.partner_strings)} partner strings in {elapsed:.2f} s", err=True)
+        click.echo(_("warning: {warning}").format(warning=warning), err=True)
+    click.echo(_("{actions} actions, {projects} projects, {strings} partner strings in "
+                 "{seconds} s").format(actions=len(parsed.actions), projects=len(parsed.projects),
+                                       strings=len(parsed.partner_strings),
+                                       seconds=format_number(round(elapsed, 2))), err=True)
 
 
 @click.command("check-source")
@@ -110,7 +123,8 @@ def check_source_command(ctx, plan, graph_dir, exceptions, strict, fmt):
     failed = sum(d.status == "fail" for d in diffs)
     accepted = sum(d.status == "accepted" for d in diffs)
     notes = sum(d.status == "note" for d in diffs)
-    click.echo(f"{failed} difference(s), {accepted} accepted, {notes} note(s)", err=True)
+    click.echo(_("{failed} difference(s), {accepted} accepted, {notes} note(s)").format(
+        failed=failed, accepted=accepted, notes=notes), err=True)
     if failed:
         ctx.exit(1)
 
@@ -138,6 +152,7 @@ def resolve_partners_command(plan, graph_dir, show_all, suggest, fmt):
     """
     from collections import Counter
 
+    from ..outputs.columns import word
     from ..source.check import pair_entries
     from ..source.extract import parse_plan
     from ..core.load import graph_folder
@@ -161,11 +176,13 @@ def resolve_partners_command(plan, graph_dir, show_all, suggest, fmt):
     rows = [r for r in resolution_rows(resolutions) if show_all or r["method"] != "exact"]
     emit(rows, fmt, ["entry", "mention", "method", "partners", "via", "suggestions"])
     counts = Counter(r.method for r in resolutions)
-    click.echo(", ".join(f"{counts.get(m, 0)} {m}" for m in
-                         ("exact", "normalised", "ambiguous", "fuzzy", "none"))
-               + f" of {len(resolutions)} partner strings", err=True)
+    click.echo(_("{counts} of {n} partner strings").format(
+        counts=", ".join(f"{counts.get(m, 0)} {word(m)}" for m in
+                         ("exact", "normalised", "ambiguous", "fuzzy", "none")),
+        n=len(resolutions)), err=True)
     if suggest:
         suggested = suggest_aliases(resolutions)
         write_atomic(suggest, render(suggested, "csv", ["alias", "context", "partner", "basis",
                                                         "reason"]) + "\n")
-        click.echo(f"{suggest}: {len(suggested)} suggested alias rows to review", err=True)
+        click.echo(_("{out}: {n} suggested alias rows to review").format(
+            out=suggest, n=len(suggested)), err=True)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from .common import GENERIC_HELP, graph_option
+from ..core.i18n import _, language
+from .common import GENERIC_HELP, PLAN_YEAR, graph_option, lang_option, say
 from ..outputs.labels import LABELS, TYPE_STYLE
 
 
@@ -24,20 +25,19 @@ from ..outputs.labels import LABELS, TYPE_STYLE
 @click.option("--municipality", metavar="NAME", help="Only actions and projects active in "
               "this municipality (directly or in one of its neighbourhoods); a 2025 name "
               "such as Bilzen-Hoeselt takes the municipalities merged into it.")
-@click.option("--year", type=click.IntRange(2000, 2100), help="Only actions and projects "
-              "running in this year.")
+@click.option("--year", type=PLAN_YEAR, help="Only actions and projects running in this "
+              "year (2021-2025).")
 @click.option("--type", "types", multiple=True, type=click.Choice(sorted(TYPE_STYLE)),
               help="Node types to include (repeat the option for several).")
 @click.option("--include-generic", is_flag=True, help=GENERIC_HELP)
 @click.option("--public", is_flag=True, help="Leave out internal facts (FTE, notes); the "
               "footer says it is the public version.")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of the title, legend, panel and tooltips.")
 @click.option("--details", is_flag=True, help="Add the plan's line numbers and the node ids "
               "to the tooltips (for staff checking the data; leave it off for a meeting).")
+@lang_option
 @graph_option
 def map_command(graph, out, focus, depth, theme, goal, municipality, year, types,
-                include_generic, public, lang, details):
+                include_generic, public, details):
     """Write an interactive network map as one offline HTML file.
 
     The file needs no internet (vis-network is inlined) and shows a legend, a filter panel
@@ -52,39 +52,45 @@ def map_command(graph, out, focus, depth, theme, goal, municipality, year, types
       rimograph map --municipality Genk --type StrategicAction --type Project --type Partner
       rimograph map --theme Wonen --public --lang en
     """
-    from ..core.errors import NotFound
     from ..outputs.maps import describe, select, write_map
-    from ..core.model import find_node, normalise
+    from ..core.model import find_node, find_nodes
 
-    def node(name, wanted):
-        """The node of type ``wanted`` named ``name`` (suggestions only among that type)."""
-        return find_node(graph.subgraph(n for n, t in graph.nodes(data="type") if t == wanted),
-                         name)
+    lang = language()
+
+    def of_type(wanted):
+        """The graph's nodes of type ``wanted`` (so suggestions come only from that type)."""
+        return graph.subgraph(n for n, t in graph.nodes(data="type") if t == wanted)
 
     def towns(name):
         """A municipality of 2019-2024, or the ones merged into a 2025 municipality."""
-        try:
-            return node(name, "Municipality")
-        except NotFound:
-            merged = {n for n, d in graph.nodes(data=True) if d["type"] == "Municipality"
-                      and normalise(d["name_2025"]) == normalise(name)}
-            if not merged:
-                raise
-            return merged
+        found, told = find_nodes(of_type("Municipality"), name)
+        if told:
+            say(told, err=True)
+        return found[0] if len(found) == 1 else set(found)
 
     if focus is not None and not focus.strip():
-        raise click.BadParameter("give a name or an id", param_hint="--focus")
-    options = dict(focus=find_node(graph, focus) if focus else None, depth=depth,
-                   theme=theme and node(theme, "Theme"),
-                   goal=goal and node(goal, "OperationalGoal"),
-                   municipality=municipality and towns(municipality), year=year,
-                   types=set(types), include_generic=include_generic)
+        raise click.BadParameter(_("give a name or an id"), param_hint="--focus")
+    if focus:
+        found, told = find_nodes(graph, focus)
+        if len(found) > 1:  # a merged municipality: what is active in its parts
+            say(told + " " + _("The map shows what is active there, as --municipality does."),
+                err=True)
+            focus, municipality = None, set(found)
+        else:
+            focus = found[0]
+    options = dict(focus=focus, depth=depth,
+                   theme=theme and find_node(of_type("Theme"), theme),
+                   goal=goal and find_node(of_type("OperationalGoal"), goal),
+                   municipality=municipality and (
+                       municipality if isinstance(municipality, set) else towns(municipality)),
+                   year=year, types=set(types), include_generic=include_generic)
     nodes, facts = select(graph, **options)
     words = LABELS[lang]
     footer = words["footer"] + (" " + words["public"] if public else "")
     write_map(graph, out, describe(facts, lang), lang, footer, nodes, public, options, details)
     shown = graph.subgraph(nodes)
-    click.echo(f"{out}: {shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges")
+    click.echo(_("{out}: {nodes} nodes, {edges} edges").format(
+        out=out, nodes=shown.number_of_nodes(), edges=shown.number_of_edges()))
 
 
 @click.command("export")
@@ -94,10 +100,9 @@ def map_command(graph, out, focus, depth, theme, goal, municipality, year, types
 @click.option("--out", type=click.Path(), default=None,  # a str: keeps a trailing "/"
               help="File to write [default: exports/rimo-limburg.<ext>]; for csv a folder "
               "(nodes.csv, edges.csv) or a stem (STEM-nodes.csv, STEM-edges.csv).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Kumu only: language of the element and connection types.")
+@lang_option
 @graph_option
-def export_command(graph, fmt, out, lang):
+def export_command(graph, fmt, out):
     """Write the whole graph for other tools.
 
     \b
@@ -115,23 +120,23 @@ def export_command(graph, fmt, out, lang):
     """
     from ..outputs.exports import default_out, export
 
-    written = export(graph, fmt, out or default_out(fmt), lang)
+    written = export(graph, fmt, out or default_out(fmt), language())
     for file in written:
-        click.echo(f"{file}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+        click.echo(_("{out}: {nodes} nodes, {edges} edges").format(
+            out=file, nodes=graph.number_of_nodes(), edges=graph.number_of_edges()))
 
 
 @click.command("report")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("exports/dekking.html"), show_default=True,
               help="HTML file to write (folders are created).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of the headings and explanations.")
+@lang_option
 @click.option("--public", is_flag=True, help="Leave out internal facts (the FTE table); the "
               "footer says it is the public version.")
 @click.option("--graph", "graph_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Folder with the curated tables [default: ./graph, "
               "or $RIMOGRAPH_GRAPH, or the plan's tables shipped with rimograph].")
-def report_command(out, lang, public, graph_dir):
+def report_command(out, public, graph_dir):
     """Write the coverage report: one offline, printable HTML page.
 
     Sections: (a) strategic actions x operational goals (the plan's overview table restored,
@@ -150,18 +155,18 @@ def report_command(out, lang, public, graph_dir):
     from ..outputs.report import write_report
 
     tables, graph = load_tables_and_graph(graph_dir)
-    write_report(graph, tables, out, lang, public)
-    click.echo(f"{out}: coverage report" + (" (public version)" if public else ""))
+    write_report(graph, tables, out, language(), public)
+    click.echo((_("{out}: coverage report (public version)") if public
+                else _("{out}: coverage report")).format(out=out))
 
 
 @click.command("image")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("exports/rimo-limburg.png"), show_default=True,
               help="Image to write: .png or .svg (folders are created).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of the title and legend.")
+@lang_option
 @graph_option
-def image_command(graph, out, lang):
+def image_command(graph, out):
     """Draw the network map of the whole plan as a PNG or SVG image, for slides and print.
 
     It shows what `rimograph map` shows by default (generic partners left out).
@@ -178,7 +183,9 @@ def image_command(graph, out, lang):
     from ..outputs.image import draw_map, image_format
     from ..outputs.maps import ordered_subgraph, select
 
+    lang = language()
     image_format(out)  # a wrong suffix fails before the drawing starts
     shown = ordered_subgraph(graph, select(graph)[0])  # as `rimograph map`: no generic partners
     draw_map(shown, out, LABELS[lang]["whole_plan"], lang)
-    click.echo(f"{out}: {shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges")
+    click.echo(_("{out}: {nodes} nodes, {edges} edges").format(
+        out=out, nodes=shown.number_of_nodes(), edges=shown.number_of_edges()))

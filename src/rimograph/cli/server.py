@@ -6,17 +6,21 @@ from pathlib import Path
 
 import click
 
+from ..core.i18n import _
 from .common import (
     Group,
     emit,
+    format_only_option,
     format_option,
     graph_option,
+    lang_option,
     neo4j_options,
     say,
 )
 
 
 @click.group("neo4j", cls=Group)
+@lang_option
 def neo4j_group():
     """Copy the graph to a Neo4j server and back (needs `pip install 'rimograph[neo4j]'`).
 
@@ -39,6 +43,7 @@ def neo4j_group():
               "one and switched in with one short transaction, so readers see the old or the "
               "new graph, at any size; then the old one is deleted.")
 @neo4j_options
+@lang_option
 @graph_option
 def neo4j_push(graph, replace, neo4j):
     """Write the validated graph to Neo4j (constraints, then nodes, then relationships).
@@ -102,7 +107,7 @@ def neo4j_status(neo4j, fmt):
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the graph as node-link JSON (networkx) to this file.")
 @neo4j_options
-@format_option
+@format_only_option
 def neo4j_pull(neo4j, out, fmt):
     """Read the graph back from Neo4j and print its node and edge counts by type.
 
@@ -124,8 +129,8 @@ def neo4j_pull(neo4j, out, fmt):
 
         data = nx.node_link_data(graph, edges="edges")
         write_atomic(out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        click.echo(f"{out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges",
-                   err=True)
+        click.echo(_("{out}: {nodes} nodes, {edges} edges").format(
+            out=out, nodes=graph.number_of_nodes(), edges=graph.number_of_edges()), err=True)
 
 
 @click.command("query")
@@ -156,17 +161,20 @@ def query_command(name, params, list_queries, neo4j, fmt):
               for q in load_queries().values()], fmt)
         return
     if not name:
-        raise click.UsageError("give a query NAME, or --list to see them")
+        raise click.UsageError(_("give a query NAME, or --list to see them"))
     named = get_query(name)
     known = {p.name: p for p in named.parameters}
     given = {}
     for item in params:
         key, sep, value = item.partition("=")
         if not sep:
-            raise click.BadParameter(f"{item!r}: write KEY=VALUE", param_hint="--param")
+            raise click.BadParameter(_("{item!r}: write KEY=VALUE").format(item=item),
+                                     param_hint="--param")
         if key not in known:
-            raise click.BadParameter(f"{named.name} has no parameter {key!r}; it takes: "
-                                     f"{named.signature() or 'none'}", param_hint="--param")
+            raise click.BadParameter(_("{query} has no parameter {key!r}; it takes: {params}")
+                                     .format(query=named.name, key=key,
+                                             params=named.signature() or _("none")),
+                                     param_hint="--param")
         given[key] = known[key].parse(value)
     with connect(**neo4j) as conn:
         rows = run_query(conn.driver, conn.database, named, given)

@@ -34,6 +34,10 @@ class NotFound(RimographError):
     """A name or id that matches no node; the message lists the closest candidates."""
 
 
+class Ambiguous(NotFound):
+    """A name that matches several nodes; the message lists them, numbered, with type and id."""
+
+
 class BackendUnavailable(RimographError):
     """A backend (Neo4j) that cannot be reached, refuses the login, or lacks the database."""
 

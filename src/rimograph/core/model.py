@@ -26,7 +26,8 @@ from operator import itemgetter
 
 import networkx as nx
 
-from .errors import NotFound
+from .errors import Ambiguous, NotFound
+from .i18n import _, language
 from .tables import paused_gc
 from .text import fold
 
@@ -332,34 +333,129 @@ def normalise(text: str) -> str:
     return " ".join("".join(c if c.isalnum() or c.isspace() else " " for c in text).split())
 
 
-def find_node(graph, query: str) -> str:
-    """Resolve a name or id to one node id.
+#: how people name a town's government: "Stad Hasselt", "Gemeente Beringen", "OCMW Genk"
+GOVERNMENT_PREFIXES = ("lokaal bestuur", "stad en ocmw", "gemeente en ocmw", "stadsbestuur",
+                       "gemeentebestuur", "stad", "gemeente", "ocmw van", "ocmw", "sociaal huis")
 
-    Tries, in order: the exact id; names equal after :func:`normalise`; names containing the
-    normalised query; then the same two tests on the ways the plan writes a partner (the
-    ``mention`` of its PARTNERS_WITH edges: "St.-Vincentius", "Lokaal bestuur Stad Genk").
-    Raises :class:`NotFound` when nothing matches (with the closest names by fuzzy similarity)
-    or when several nodes match (listing them, so the user can pick an id).
+
+def _type_word(graph, node):
+    from ..outputs.labels import TYPE_LABELS
+
+    node_type = graph.nodes[node].get("type")
+    return TYPE_LABELS[language()].get(node_type, node_type or "?")
+
+
+def _listing(graph, nodes, numbered=True, limit=20) -> str:
+    lines = [f"  {f'{i}. ' if numbered else ''}{node_name(graph, n)}  ({_type_word(graph, n)}, {n})"
+             for i, n in enumerate(nodes[:limit], start=1)]
+    if len(nodes) > limit:
+        lines.append("  " + _("… and {n} more").format(n=len(nodes) - limit))
+    return "\n".join(lines)
+
+
+def find_nodes(graph, query: str) -> tuple[list[str], str]:
+    """Resolve a name or id as people type it to node ids, with a note on how.
+
+    Tries, in order, and stops at the first test that some node passes:
+
+    1. the exact id;
+    2. the name (after :func:`normalise`: case, accents and punctuation ignored);
+    3. the short form in the name's parentheses ("CAW Limburg");
+    4. the ways the plan writes a partner (the ``mention`` of its PARTNERS_WITH edges:
+       "St.-Vincentius", "Lokaal bestuur Stad Genk");
+    5. a municipality's name since 2025 (``name_2025``): a merged municipality answers with
+       the municipalities of 2019-2024 merged into it ("Tongeren-Borgloon" -> Tongeren and
+       Borgloon), and the note says so;
+    6. a town's government ("Stad Hasselt", "Gemeente Beringen", "Lokaal bestuur X",
+       "OCMW X", :data:`GOVERNMENT_PREFIXES`): the partner "OCMW X" or "Lokaal bestuur X" of
+       that town (2019 or 2025 name), else the municipality itself (the note says so);
+    7. names, then the plan's spellings, that contain the query.
+
+    Returns ``(ids, note)``: one id, or the parts of a merged municipality (the note, in the
+    current language, then explains; else it is ""). Raises :class:`Ambiguous` when a test
+    finds several nodes (numbered, with type and id), :class:`NotFound` when nothing matches
+    (with the closest names by fuzzy similarity).
     """
     if query in graph:
-        return query
+        return [query], ""
     wanted = normalise(query)
     if not wanted:
-        raise NotFound(f"{query!r} is not a name: give a name or an id")
+        raise NotFound(_("{query!r} is not a name: give a name or an id").format(query=query))
     names = {n: normalise(d.get("name", n)) for n, d in graph.nodes(data=True)}
-    written = {}  # partner -> the plan's spellings of it
-    for _, partner, mention in graph.edges(data="mention"):
+    shorts = {n: {normalise(s) for s in re.findall(r"\(([^()]+)\)", d.get("name", ""))}
+              for n, d in graph.nodes(data=True)}
+    written: dict[str, set] = {}  # partner -> the plan's spellings of it
+    for _u, partner, mention in graph.edges(data="mention"):
         if mention:
             written.setdefault(partner, set()).update(normalise(m) for m in mention.split("; "))
+    towns_2025: dict[str, list] = {}
+    for n, d in graph.nodes(data=True):
+        if d.get("type") == "Municipality" and d.get("name_2025"):
+            towns_2025.setdefault(normalise(d["name_2025"]), []).append(n)
+
+    def single(hits, what=""):
+        hits = sorted(set(hits))
+        if len(hits) > 1:
+            raise Ambiguous(_("{query!r} matches {n} nodes{what}; give the id or the full name "
+                              "of one of them:").format(query=query, n=len(hits), what=what)
+                            + "\n" + _listing(graph, hits))
+        return hits
+
+    for forms in ({n: {name} for n, name in names.items()}, shorts, written):
+        hits = single([n for n, found in forms.items() if wanted in found])
+        if hits:
+            return hits, ""
+    if wanted in towns_2025:
+        parts = sorted(towns_2025[wanted], key=lambda n: names[n])
+        if len(parts) == 1:
+            return parts, ""
+        return parts, _("{name} is the municipality formed in 2025 from {parts}; the answer "
+                        "covers them all.").format(name=query.strip(), parts=" + ".join(
+                            node_name(graph, n) for n in parts))
+    government = _government(graph, wanted, names, towns_2025)
+    if government:
+        return government
     for forms in ({n: {name} for n, name in names.items()}, written):
-        for test in (lambda form: form == wanted, lambda form: wanted in form):
-            hits = sorted(n for n, found in forms.items() if any(test(f) for f in found))
-            if len(hits) == 1:
-                return hits[0]
-            if hits:
-                listed = "\n".join(f"  {h}  ({node_name(graph, h)})" for h in hits[:20])
-                raise NotFound(f"{query!r} matches {len(hits)} nodes; give one of these ids:"
-                               f"\n{listed}")
+        hits = single([n for n, found in forms.items() if any(wanted in f for f in found)])
+        if hits:
+            return hits, ""
+    raise NotFound(_no_such_node(graph, query, wanted, names))
+
+
+def _government(graph, wanted, names, towns_2025):
+    """``(ids, note)`` for "Stad X", "OCMW X", ... (see :func:`find_nodes`), or None."""
+    for prefix in GOVERNMENT_PREFIXES:
+        if not wanted.startswith(prefix + " "):
+            continue
+        town = wanted[len(prefix) + 1:]
+        towns = [n for n, name in names.items()
+                 if name == town and graph.nodes[n].get("type") == "Municipality"]
+        towns = towns or towns_2025.get(town, [])
+        if not towns:
+            continue
+        by_name = {name: n for n, name in names.items()
+                   if graph.nodes[n].get("type") == "Partner"}
+        found, missing = [], []
+        for place in sorted(towns, key=lambda n: names[n]):
+            forms = ([f"ocmw {names[place]}"] if prefix.startswith("ocmw") else []) \
+                + [f"lokaal bestuur {names[place]}"]
+            hit = next((by_name[f] for f in forms if f in by_name), None)
+            found.append(hit or place)
+            if hit is None:
+                missing.append(node_name(graph, place))
+        note = ""
+        if missing:
+            note = _("The plan names no local government of {towns} as a partner; the answer "
+                     "is the municipality.").format(towns=", ".join(missing))
+        if len(found) > 1:
+            note = (_("{name} is the municipality formed in 2025 from {parts}; the answer "
+                      "covers them all.").format(name=town.title(), parts=" + ".join(
+                          node_name(graph, n) for n in towns)) + " " + note).strip()
+        return found, note
+    return None
+
+
+def _no_such_node(graph, query, wanted, names) -> str:
     from rapidfuzz import fuzz, process
 
     # candidates: each name, and the short form in its parentheses ("CAW Limburg" in
@@ -368,13 +464,27 @@ def find_node(graph, query: str) -> str:
     candidates = [(name, n) for n, name in names.items()]
     candidates += [(normalise(short), n) for n, d in graph.nodes(data=True)
                    for short in re.findall(r"\(([^()]+)\)", d.get("name", ""))]
-    close = process.extract(wanted, [c for c, _ in candidates], scorer=fuzz.WRatio, limit=20,
+    close = process.extract(wanted, [c for c, _n in candidates], scorer=fuzz.WRatio, limit=20,
                             score_cutoff=60)
     ranked = sorted(close, key=lambda c: (-fuzz.ratio(wanted, c[0]), -c[1],
                                           candidates[c[2]][1]))
-    keys = list(dict.fromkeys(candidates[index][1] for _, _, index in ranked))[:5]
-    hint = "".join(f"\n  {key}  ({node_name(graph, key)})" for key in keys)
-    raise NotFound(f"no node named {query!r}" + (f"; did you mean:{hint}" if hint else ""))
+    keys = list(dict.fromkeys(candidates[index][1] for _c, _s, index in ranked))[:5]
+    message = _("no node named {query!r}").format(query=query)
+    if keys:
+        message += _("; did you mean:") + "\n" + _listing(graph, keys, numbered=False)
+    return message
+
+
+def find_node(graph, query: str) -> str:
+    """Resolve a name or id to one node id, like :func:`find_nodes`.
+
+    Raises :class:`Ambiguous` also for a merged municipality's 2025 name (listing its parts),
+    :class:`NotFound` when nothing matches.
+    """
+    nodes, note = find_nodes(graph, query)
+    if len(nodes) > 1:
+        raise Ambiguous(note + "\n" + _("Give one of them:") + "\n" + _listing(graph, nodes))
+    return nodes[0]
 
 
 def entry_runs_in(data, year: int) -> bool:

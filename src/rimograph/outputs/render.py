@@ -1,45 +1,261 @@
-"""Printing rows as a table, CSV or JSON (the ``--format`` option of every question command)."""
+"""Rows as a terminal table, a spreadsheet or a machine format (``--format`` of every question).
+
+Formats for scripts keep the English column keys and coded values whatever the language:
+
+- ``csv``: comma-separated UTF-8 without BOM, lists joined with ", ", ``.`` decimals;
+- ``json``: a list of objects, lists kept as arrays.
+
+Formats for people use the headers and words of the current language
+(:mod:`rimograph.outputs.columns`, :mod:`rimograph.core.i18n`):
+
+- ``table``: aligned text that fits a width (``COLUMNS``, default 100): id columns go first,
+  then long columns wrap and long lists end in "… (+7)"; ``width=None`` shows everything;
+  Dutch numbers with decimal comma and thousands point (``45,77``, ``€ 1.234.567``);
+- ``csv-excel``: what Belgian Excel opens on a double click: ``;``-separated, UTF-8 with BOM,
+  decimal comma, lists joined with "; ", formula-like text made text (:mod:`rimograph.core.safe`);
+- ``xlsx``: one sheet, frozen bold header, column widths, lists joined with "; ", numbers as
+  numbers and every text cell stored as text (never a formula).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
+import textwrap
+
+from ..core.i18n import _, language
+from ..core.safe import for_spreadsheet, for_terminal, is_formula_like
+from .columns import display_value, header
+
+FORMATS = ("table", "csv", "json", "csv-excel", "xlsx")
+BINARY = ("xlsx",)
+_ID = re.compile(r"^[a-z][a-z0-9-]*:\S+$")
+_GAP = 2
 
 
-FORMATS = ("table", "csv", "json")
-
-
-def _flat(value):
+def _machine(value):
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
+    return "" if value is None else value
+
+
+def format_number(value, money: bool = False, grouped: bool = True) -> str:
+    """A number as a person reads it in the current language: Dutch ``45,77``, ``1.234,5``,
+    money ``€ 1.234.567``; English ``45.77``, ``€1,234,567``. Integers are grouped in
+    thousands only when ``money``; ``grouped=False`` never groups (for spreadsheets, which
+    group themselves)."""
+    text = f"{value:,}" if (money or isinstance(value, float)) and grouped else str(value)
+    if language() == "nl":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    if money:
+        return ("€ " if language() == "nl" else "€") + text
+    return text
+
+
+def _person(column, value, money, sep):
+    """A cell for a person: words for codes, lists joined with ``sep``, local numbers."""
+    value = display_value(column, value)
     if value is None:
         return ""
-    return value
+    if isinstance(value, (list, tuple)):
+        return sep.join(str(v) for v in value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value, column in money)
+    return str(value)
 
 
-def render(rows: list[dict], fmt: str = "table", columns: list[str] | None = None) -> str:
-    """Render rows (dicts with the same keys) as ``table`` (aligned text), ``csv`` (header row,
-    lists joined with ", ") or ``json`` (a list of objects, lists kept as arrays).
+def render(rows: list[dict], fmt: str = "table", columns: list[str] | None = None, *,
+           width: int | None = 100, money=(), drop_first=()) -> str | bytes:
+    """Render rows (dicts with the same keys) in ``fmt`` (one of :data:`FORMATS`).
 
-    ``columns`` picks and orders the columns (default: the keys of the first row).
+    ``columns`` picks and orders the columns (default: the keys of the first row); ``money``
+    names the columns that hold euro amounts; ``drop_first`` the columns a table leaves out
+    first when it is too wide; ``width`` is the table's width in characters
+    (``None``: no limit, nothing shortened). Returns text, or bytes for ``xlsx``. Raises
+    ``ValueError`` for an unknown format.
     """
     if fmt == "json":
         picked = [{c: r[c] for c in columns} for r in rows] if columns else rows
         return json.dumps(picked, ensure_ascii=False, indent=2)
     if columns is None:
         columns = list(rows[0]) if rows else []
-    table = [[_flat(r[c]) for c in columns] for r in rows]
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows(table)
+        writer.writerows([_machine(r[c]) for c in columns] for r in rows)
         return buffer.getvalue().rstrip("\n")
+    if fmt == "csv-excel":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        writer.writerow([for_spreadsheet(header(c)) for c in columns])
+        for row in rows:
+            writer.writerow([for_spreadsheet(_spreadsheet_text(c, row[c], money)) for c in columns])
+        return "\ufeff" + buffer.getvalue()
+    if fmt == "xlsx":
+        return _xlsx(rows, columns, money)
     if fmt == "table":
-        from tabulate import tabulate
-
-        if not rows:
-            return "(no rows)"
-        return tabulate(table, headers=columns, tablefmt="simple", maxcolwidths=60)
+        return table(rows, columns, width, money, drop_first)
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def _spreadsheet_text(column, value, money):
+    value = display_value(column, value)
+    if isinstance(value, float):
+        return format_number(value, grouped=False)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _person(column, value, money, "; ")
+
+
+def _xlsx(rows, columns, money) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "rimograph"
+    sheet.append([header(c) for c in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.data_type = "s"
+    for index, row in enumerate(rows, start=2):
+        for col, column in enumerate(columns, start=1):
+            value = display_value(column, row[column])
+            if isinstance(value, (list, tuple)):
+                value = "; ".join(str(v) for v in value)
+            cell = sheet.cell(index, col, value if value is not None else None)
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+                if is_formula_like(value):
+                    cell.quotePrefix = True
+            elif column in money:
+                cell.number_format = "#,##0"
+    for col, column in enumerate(columns, start=1):
+        longest = max([len(header(column))] + [len(str(c.value or ""))
+                                                for c in sheet[sheet.cell(1, col).column_letter]])
+        sheet.column_dimensions[sheet.cell(1, col).column_letter].width = min(60, longest + 2)
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+# the terminal table
+
+
+def shorten_list(items: list[str], width: int, lines: int = 2) -> str:
+    """As many ``items`` as fit in ``lines`` lines of ``width`` characters (", "-joined), then
+    "… (+N)" for the rest: ``Genk-Centrum, Kolderbos en D’ierd … (+7)``."""
+    full = ", ".join(items)
+    if len(textwrap.wrap(full, width)) <= lines:
+        return full
+    for keep in range(len(items) - 1, -1, -1):
+        text = ", ".join(items[:keep]) + f" … (+{len(items) - keep})"
+        if len(textwrap.wrap(text, width, break_long_words=True)) <= lines:
+            return text
+    return f"… (+{len(items)})"
+
+
+def table(rows: list[dict], columns: list[str], width: int | None = 100, money=(),
+          drop_first=()) -> str:
+    """Rows as an aligned text table no wider than ``width`` (``None``: as wide as the data).
+
+    When the table is too wide: columns of ids are dropped (right to left) while another
+    column remains; then the widest columns wrap (at least 10 characters or their header's
+    longest word), lists keeping what fits in two lines and "… (+N)"; when even that is too
+    wide, the columns of ``drop_first`` and then the last ones (never a name) are dropped and
+    a note names them. Numbers are right-aligned. Text is made safe for a
+    terminal (:func:`rimograph.core.safe.for_terminal`).
+    """
+    if not rows:
+        return _("(no rows)")
+    cells = [{c: display_value(c, r[c]) for c in columns} for r in rows]
+    numeric = {c for c in columns if all(isinstance(r[c], (int, float)) and not
+                                         isinstance(r[c], bool) or r[c] is None for r in rows)}
+    shown = list(columns)
+    dropped = []
+
+    def natural(c):
+        texts = [_person(c, cell[c], money, ", ") for cell in cells]
+        return max([len(header(c))] + [len(for_terminal(t)) for t in texts])
+
+    lists = {c for c in columns if any(isinstance(cell[c], (list, tuple)) for cell in cells)}
+    names = {c for c in columns if c in ("name", "label", "item") or c.endswith("_name")}
+    widths = {c: natural(c) for c in columns}
+
+    def floor(c):
+        """The narrowest a column gets: numbers and short text keep their width, words are
+        not broken (up to 20 characters), names keep 14 and lists 20."""
+        if c in numeric:
+            return max([len(_person(c, cell[c], money, "")) for cell in cells]
+                       + [len(w) for w in header(c).split()])
+        texts = [_person(c, cell[c], money, " ") for cell in cells] + [header(c)]
+        word = min(20, max(len(w) for t in texts for w in (t.split() or [""])))
+        return min(widths[c], max(word, 20 if c in lists else 14 if c in names else 12))
+
+    if width is not None:
+        def total(columns_):
+            return sum(widths[c] for c in columns_) + _GAP * (len(columns_) - 1)
+
+        ids = [c for c in columns if all(isinstance(cell[c], str) and _ID.match(cell[c])
+                                         for cell in cells if cell[c])
+               and any(cell[c] for cell in cells)]
+        for c in reversed(ids):
+            if total(shown) > width and len(shown) > 1:
+                shown.remove(c)
+        if total(shown) > width:
+            floors = {c: floor(c) for c in shown}
+            while total([c for c in shown]) > width and sum(floors[c] for c in shown) \
+                    + _GAP * (len(shown) - 1) > width and len(shown) > 1:
+                last = next((c for c in list(drop_first) + shown[::-1]
+                             if c in shown and c not in names), shown[-1])
+                shown.remove(last)
+                dropped.insert(0, last)
+            spare = width - sum(floors[c] for c in shown) - _GAP * (len(shown) - 1)
+            wants = {c: widths[c] - floors[c] for c in shown}
+            asked = sum(wants.values())
+            if spare >= 0 and asked > spare:
+                for c in shown:
+                    widths[c] = floors[c] + wants[c] * spare // asked
+    lines = _layout(cells, shown, widths, numeric, money, width is not None)
+    if dropped:
+        lines.extend(textwrap.wrap(_("(not shown: {columns}; --wide shows every column)").format(
+            columns=", ".join(header(c) for c in dropped)), width))
+    return "\n".join(lines)
+
+
+def _layout(cells, shown, widths, numeric, money, fit):
+    def wrap(c, value):
+        w = widths[c]
+        if isinstance(value, (list, tuple)) and fit:
+            text = for_terminal(shorten_list([str(v) for v in value], w))
+        else:
+            text = for_terminal(_person(c, value, money, ", "))
+        if not fit:
+            return text.split("\n")
+        return [piece for line in text.split("\n")
+                for piece in (textwrap.wrap(line, w, break_long_words=True) or [""])]
+
+    def line(parts):
+        padded = [(p.rjust(widths[c]) if c in numeric else p.ljust(widths[c]))
+                  for c, p in zip(shown, parts)]
+        return (" " * _GAP).join(padded).rstrip()
+
+    if not fit:
+        for c in shown:
+            widths[c] = max(len(header(c)), *(len(t) for cell in cells
+                                                for t in wrap(c, cell[c])))
+    head = [textwrap.wrap(header(c), widths[c]) or [""] for c in shown]
+    out = []
+    for index in range(max(len(h) for h in head)):
+        out.append(line([h[index] if index < len(h) else "" for h in head]))
+    out.append(line(["-" * widths[c] for c in shown]))
+    for cell in cells:
+        parts = [wrap(c, cell[c]) for c in shown]
+        for index in range(max(len(p) for p in parts)):
+            out.append(line([p[index] if index < len(p) else "" for p in parts]))
+    return out

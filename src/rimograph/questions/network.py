@@ -19,7 +19,9 @@ from itertools import islice
 import networkx as nx
 
 from ..core.errors import NoPath, RimographError
-from ..core.model import ENTRY_TYPES, entry_themes, find_node, node_name
+from ..core.i18n import _, ngettext
+from ..core.model import ENTRY_TYPES, entry_themes, find_nodes, node_name
+from ..outputs.columns import word
 
 
 #: At most this many shortest paths are enumerated before sorting (a guard against hubs).
@@ -104,19 +106,31 @@ def shortest_paths(graph, source, target, limit=10, include_generic=False, relat
     simple view of the graph, unweighted: every relation counts as one hop) and shown again in
     the chain. At most :data:`MAX_PATHS` paths are enumerated before sorting.
     """
-    source, target = find_node(graph, source), find_node(graph, target)
-    allowed = set(relations) if relations else {k for _, _, k in graph.edges(keys=True)}
-    view = nx.Graph()
-    view.add_nodes_from(sorted(n for n, d in graph.nodes(data=True)
-                               if not _excluded(d, include_generic) or n in (source, target)))
-    view.add_edges_from(sorted((u, v) for u, v, k in graph.edges(keys=True)
-                               if k in allowed and u in view and v in view))
-    try:
-        found = list(islice(nx.all_shortest_paths(view, source, target), MAX_PATHS))
-    except nx.NetworkXNoPath:
-        hint = "" if include_generic else "; try --include-generic"
-        raise NoPath(f"no path between {node_name(graph, source)!r} and {node_name(graph, target)!r}"
-                     f"{hint}") from None
+    sources, targets = find_nodes(graph, source)[0], find_nodes(graph, target)[0]
+    every = {k for _u, _v, k in graph.edges(keys=True)}
+    allowed = set(relations) if relations else every
+    found = _shortest(graph, sources, targets, include_generic, allowed)
+    if not found:
+        names = [" + ".join(node_name(graph, n) for n in ends) for ends in (sources, targets)]
+        message = _("no path between {a!r} and {b!r}").format(a=names[0], b=names[1])
+        if allowed != every:
+            message += " " + _("through {relations}").format(
+                relations=", ".join(word(r) for r in sorted(allowed)))
+        for options, generic, widened in ((["--include-generic"], True, allowed),
+                                          (["--all-relations"], include_generic, every),
+                                          (["--all-relations", "--include-generic"], True, every)):
+            if (generic, widened) == (include_generic, allowed):
+                continue
+            paths = _shortest(graph, sources, targets, generic, widened, limit=1)
+            if paths:
+                message += "; " + ngettext("with {options} there is one ({n} step)",
+                                           "with {options} there is one ({n} steps)",
+                                           len(paths[0]) - 1).format(
+                    options=" ".join(options), n=len(paths[0]) - 1)
+                break
+        else:
+            message += "; " + _("they are not connected at all")
+        raise NoPath(message)
     found.sort(key=lambda p: ([node_name(graph, n) for n in p], p))
     if limit:
         found = found[:limit]
@@ -127,6 +141,29 @@ def shortest_paths(graph, source, target, limit=10, include_generic=False, relat
             chain += _step(graph, u, v, allowed) + node_name(graph, v)
         rows.append({"path": rank, "hops": len(path) - 1, "chain": chain, "nodes": path})
     return rows
+
+
+def _shortest(graph, sources, targets, include_generic, allowed, limit=MAX_PATHS):
+    """All shortest paths (lists of ids) from any of ``sources`` to any of ``targets`` over
+    ``allowed`` edge types, direction ignored; ``[]`` when none."""
+    ends = set(sources) | set(targets)
+    view = nx.Graph()
+    view.add_nodes_from(sorted(n for n, d in graph.nodes(data=True)
+                               if not _excluded(d, include_generic) or n in ends))
+    view.add_edges_from(sorted((u, v) for u, v, k in graph.edges(keys=True)
+                               if k in allowed and u in view and v in view))
+    best = []
+    for source in sources:
+        for target in targets:
+            try:
+                paths = list(islice(nx.all_shortest_paths(view, source, target), limit))
+            except (nx.NetworkXNoPath, nx.NodeNotFound):
+                continue
+            if not best or len(paths[0]) < len(best[0]):
+                best = paths
+            elif len(paths[0]) == len(best[0]):
+                best = (best + paths)[:limit]
+    return best
 
 
 def centrality(graph, include_generic=False):

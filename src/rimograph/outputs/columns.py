@@ -1,0 +1,122 @@
+"""Display words of the question commands' columns and coded values, for people's formats.
+
+Column keys (``entry_names``) and coded values (``PARTNERS_WITH``, ``organisation``) are the
+stable English of the machine formats (``csv``, ``json``); a table, xlsx or csv-excel shows
+:func:`header` and :func:`display_value` instead, in the current language
+(:mod:`rimograph.core.i18n`). Node types, relations, scopes and partner kinds take the words
+the maps use (:mod:`rimograph.outputs.labels`); the other words are in the gettext catalogue.
+"""
+
+from __future__ import annotations
+
+from ..core.i18n import N_, _, language
+from .labels import RELATIONS, TYPE_LABELS, VALUES
+
+HEADERS = {
+    # ids (a table for people drops them first when it is too wide)
+    "partner": N_("id"), "municipality": N_("id"), "goal": N_("id"), "entry": N_("id"),
+    "other": N_("id"), "a": N_("id A"), "b": N_("id B"), "members": N_("members (ids)"),
+    "nodes": N_("nodes (ids)"),
+    "name": N_("name"), "nis": N_("NIS"), "name_2025": N_("since 2025"),
+    "kind": N_("kind"), "type": N_("type"), "scope": N_("scope"),
+    "themes": N_("themes"), "theme_names": N_("theme names"),
+    "entries": N_("actions"), "entry_names": N_("actions and projects"),
+    "strategic_goal": N_("strategic goal"), "theme": N_("theme"), "theme_name": N_("theme"),
+    "certain": N_("certain"), "possible": N_("possible"),
+    "certain_actions": N_("certainly contributing"),
+    "possible_actions": N_("possibly contributing"),
+    "attribute": N_("attribute"), "value": N_("value"), "relation": N_("relation"),
+    "direction": N_("direction"), "other_type": N_("type"), "other_name": N_("neighbour"),
+    "certainty": N_("certainty"), "basis": N_("basis"), "page": N_("page"),
+    "pages": N_("pages"), "count": N_("count"),
+    "path": N_("path"), "hops": N_("steps"), "chain": N_("chain"),
+    "degree": N_("degree"), "betweenness": N_("betweenness"),
+    "articulation": N_("splits the network"), "pieces": N_("pieces"),
+    "cut_off": N_("cut off"), "cut_off_entries": N_("actions cut off"),
+    "sole_partner_of": N_("only partner of"),
+    "community": N_("cluster"), "label": N_("label"), "size": N_("size"),
+    "partners": N_("partners"), "partner_names": N_("partner names"),
+    "modularity": N_("modularity"),
+    "a_name": N_("A"), "b_name": N_("B"), "shared": N_("number shared"),
+    "shared_names": N_("shared"), "jaccard": N_("Jaccard"),
+    "year": N_("year"), "running": N_("running"), "starting": N_("starting"),
+    "ending": N_("ending"), "ending_names": N_("ending (names)"),
+    "start": N_("start"), "end": N_("end"), "first_day": N_("first day"),
+    "last_day": N_("last day"), "assumed": N_("assumed"), "ends_early": N_("ends early"),
+    "timing_note": N_("timing note"),
+    "fte_decretal": N_("FTE decretal"), "fte_non_decretal": N_("FTE non-decretal"),
+    "fte_total": N_("FTE total"), "decretal_share_pct": N_("% decretal"),
+    "share_of_total_pct": N_("% of total"),
+    "section": N_("section"), "code": N_("code"), "item": N_("item"),
+    "status": N_("status"), "key": N_("key"), "line": N_("line"), "message": N_("message"),
+    "reason": N_("reason"), "file": N_("file"), "rows": N_("rows"),
+    "mention": N_("mention"), "method": N_("method"), "via": N_("via"),
+    "suggestions": N_("suggestions"), "parameters": N_("parameters"),
+    "description": N_("description"), "action": N_("strategic action"),
+    "based_here": N_("based here"), "municipalities": N_("municipalities"),
+    "target_groups": N_("target groups"),
+    # attributes of a node (`rimograph show`)
+    "id": N_("id"), "summary": N_("summary"), "timing": N_("timing"), "sector": N_("sector"),
+    "transversal": N_("transversal"), "partners_open_ended": N_("partner list open-ended"),
+    "line_start": N_("first line"), "line_end": N_("last line"), "generic": N_("generic"),
+    "parent": N_("part of"), "fte": N_("FTE"), "note": N_("note"), "short": N_("short name"),
+}
+
+# a node's attributes (`rimograph show`) where they differ from the column of the same key
+ATTRIBUTES = {
+    "municipality": N_("municipality"), "partner": N_("partner"), "goal": N_("goal"),
+    "entry": N_("action or project"), "action": N_("strategic action"),
+    "nis_2025": N_("NIS since 2025"), "merged_2025": N_("merged in 2025"),
+    "arrondissement": N_("arrondissement"), "source": N_("source"),
+    "plan_entry": N_("also an entry of the plan"), "broader": N_("broader"),
+}
+
+# coded values beyond the maps' words (labels.VALUES); booleans are yes/no
+WORDS = {
+    "node": N_("node"), "edge": N_("relation"), "out": N_("out"), "in": N_("in"),
+    "certain": N_("certain"), "possible": N_("possible"), "stated": N_("stated"),
+    "inferred": N_("inferred"), "table": N_("overview table"), "fail": N_("fail"),
+    "accepted": N_("accepted"), "note": N_("note"), "exact": N_("exact"),
+    "normalised": N_("normalised"), "ambiguous": N_("ambiguous"), "fuzzy": N_("fuzzy"),
+    "none": N_("none"), "start": N_("start"), "end": N_("end"), "start, end": N_("start, end"),
+}
+
+#: columns whose values are codes shown to a person in words
+CODED = {"kind", "type", "other_type", "relation", "direction", "scope", "certainty", "basis",
+         "status", "method", "assumed"}
+
+
+def header(column: str) -> str:
+    """The header of ``column`` in the current language (the key itself when not listed)."""
+    label = HEADERS.get(column)
+    return _(label) if label else column
+
+
+def attribute_label(key: str) -> str:
+    """The label of a node attribute in the current language (as :func:`header` otherwise)."""
+    return _(ATTRIBUTES[key]) if key in ATTRIBUTES else header(key)
+
+
+def word(code):
+    """A coded value in the current language: node type ("Strategische actie"), relation
+    ("werkt samen met"), scope, partner kind or one of :data:`WORDS`; other values unchanged;
+    ``True``/``False`` as "ja"/"nee"."""
+    if isinstance(code, bool):
+        return _("yes") if code else _("no")
+    if not isinstance(code, str) or not code:
+        return code
+    lang = language()
+    for words in (TYPE_LABELS[lang], RELATIONS[lang], VALUES[lang]):
+        if code in words:
+            return words[code]
+    return _(WORDS[code]) if code in WORDS else code
+
+
+def display_value(column: str, value):
+    """``value`` of ``column`` as a person reads it: coded columns in words (lists item by
+    item), booleans as yes/no; anything else unchanged."""
+    if isinstance(value, bool):
+        return word(value)
+    if column in CODED:
+        return [word(v) for v in value] if isinstance(value, list) else word(value)
+    return value

@@ -1,0 +1,331 @@
+"""Dutch first on the command line: help, headers, messages, values; spreadsheets; terminal
+widths; names people type; the plan's period; arguments under a C locale."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from rimograph.cli import cli
+from rimograph.cli.common import help_texts
+from rimograph.core.errors import Ambiguous, NotFound
+from rimograph.core.model import find_node, find_nodes
+
+from .catalogue import MO, PO, messages
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(cli, list(args), env=env or {"COLUMNS": "80"}, prog_name="rimograph")
+
+
+def commands(command=cli, path=()):
+    yield path
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        yield from commands(sub, path + (name,))
+
+
+# --------------------------------------------------------------------------------------------
+# the catalogue
+
+
+def test_every_message_has_dutch_and_the_mo_is_compiled_from_the_po():
+    with PO.open("rb") as stream:
+        po = read_po(stream)
+    missing = []
+    for message in messages():
+        entry = po.get(message[0] if isinstance(message, tuple) else message)
+        strings = entry and (entry.string if isinstance(entry.string, tuple) else [entry.string])
+        if not entry or not all(strings):
+            missing.append(message)
+    assert not missing, ("no Dutch in rimograph.po for (add it, then `pybabel compile -d "
+                         f"src/rimograph/locale -D rimograph`): {missing}")
+    with MO.open("rb") as stream:
+        mo = read_mo(stream)
+    def pairs(catalogue):
+        def plain(x):
+            return tuple(x) if isinstance(x, (list, tuple)) else x
+        return {plain(m.id): plain(m.string) for m in catalogue if m.id}
+
+    assert pairs(po) == pairs(mo), \
+        "rimograph.mo is older than rimograph.po: run pybabel compile"
+
+
+def test_placeholders_are_the_same_in_both_languages():
+    import re
+
+    with PO.open("rb") as stream:
+        po = read_po(stream)
+    for entry in po:
+        if not entry.id:
+            continue
+        ids = entry.id if isinstance(entry.id, tuple) else (entry.id,)
+        strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        wanted = set(re.findall(r"\{[a-z_]+(?:!r)?\}|%\(\w+\)s", ids[-1]))
+        for string in strings:
+            assert set(re.findall(r"\{[a-z_]+(?:!r)?\}|%\(\w+\)s", string)) <= wanted | set(
+                re.findall(r"\{[a-z_]+(?:!r)?\}", ids[0])), entry.id
+
+
+@pytest.mark.parametrize("path", list(commands()), ids=lambda p: " ".join(p) or "rimograph")
+def test_help_of_every_command_in_both_languages(path):
+    dutch = run(*path, "--help")
+    english = run(*path, "--help", "--lang", "en")
+    assert dutch.exit_code == 0 and english.exit_code == 0
+    assert dutch.output.startswith("Gebruik: rimograph") and "Opties:" in dutch.output
+    assert "Toon deze hulp en stop." in dutch.output
+    assert english.output.startswith("Usage: rimograph") and "Show this message" in english.output
+    assert dutch.output != english.output
+    env = run(*path, "--help", env={"RIMOGRAPH_LANG": "en"})
+    assert env.output == english.output
+
+
+def test_every_help_text_is_in_the_catalogue():
+    with PO.open("rb") as stream:
+        po = read_po(stream)
+    for _obj, _attr, text in help_texts(cli):
+        assert po.get(text) is not None and po.get(text).string, text[:60]
+
+
+# --------------------------------------------------------------------------------------------
+# the language of answers
+
+
+def test_partners_in_dutch_and_english_at_80_columns():
+    dutch = run("partners", "--min-themes", "2")
+    english = run("partners", "--min-themes", "2", "--lang", "en")
+    assert dutch.output.splitlines()[0].split() == ["naam", "soort", "thema's", "welke",
+                                                    "thema's", "acties"]
+    assert "organisatie" in dutch.output and "organisation" in english.output
+    assert english.output.splitlines()[0].split()[:3] == ["name", "kind", "themes"]
+    for result in (dutch, english):
+        assert max(len(line) for line in result.output.splitlines()) <= 80
+        assert "Centrum Algemeen" in result.output
+
+
+def test_machine_formats_keep_english_keys_whatever_the_language():
+    dutch = run("partners", "--min-themes", "4", "--format", "csv")
+    english = run("partners", "--min-themes", "4", "--format", "csv", "--lang", "en")
+    assert dutch.output == english.output
+    assert dutch.output.splitlines()[0] == ("partner,name,kind,themes,theme_names,entries,"
+                                            "entry_names")
+    rows = json.loads(run("partners", "--min-themes", "4", "--format", "json").output)
+    assert rows[0]["kind"] == "organisation"
+
+
+def test_coverage_municipalities_summary_in_both_languages():
+    dutch = run("coverage", "municipalities")
+    assert "27 van de 42 gemeenten hebben geen lokale actie of project." in dutch.output
+    assert "Provinciaal of Vlaams, hierboven niet meegeteld (18):" in dutch.output
+    english = run("coverage", "municipalities", "--lang", "en")
+    assert "27 of 42 municipalities have no local action or project." in english.output
+    for result in (dutch, english):
+        assert max(len(line) for line in result.output.splitlines()) <= 80
+
+
+def test_show_caw_limburg_in_dutch():
+    result = run("show", "CAW Limburg")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["kenmerk", "waarde"]
+    assert "soort          organisatie" in result.output
+    assert "werkt samen" in result.output and "Strategische" in result.output
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_dutch_numbers_and_money():
+    fte = run("resources", "--wide")
+    assert "17,7" in fte.output and "33,33" in fte.output
+    budget = run("resources", "budget", "--scope", "vzw")
+    assert "€ 3.273.263" in budget.output  # Brutomarge 2021, p. 113
+    english = run("resources", "budget", "--scope", "vzw", "--lang", "en")
+    assert "€3,273,263" in english.output
+
+
+# --------------------------------------------------------------------------------------------
+# terminal widths
+
+
+QUESTIONS = [
+    ("partners",), ("partners", "--min-themes", "2"), ("coverage", "municipalities"),
+    ("coverage", "goals"), ("coverage", "province"), ("show", "CAW Limburg"),
+    ("show", "Genk"), ("stats",), ("path", "Woonzaak", "Lokaal bestuur Genk"),
+    ("centrality",), ("brokers",), ("communities",), ("overlap",), ("overlap", "partners"),
+    ("timeline",), ("timeline", "--year", "2024"), ("timeline", "--ending"), ("resources",),
+    ("resources", "budget"),
+]
+
+
+@pytest.mark.parametrize("args", QUESTIONS, ids=" ".join)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_tables_fit_80_columns(args, lang):
+    result = run(*args, "--lang", lang)
+    assert result.exit_code == 0, result.output
+    too_long = [line for line in result.output.splitlines() if len(line) > 80]
+    assert not too_long
+
+
+def test_wide_shows_everything_and_columns_follow_the_terminal():
+    wide = run("coverage", "municipalities", "--wide")
+    assert max(len(line) for line in wide.output.splitlines()) > 200
+    assert "municipality:71016" in wide.output  # the id column is back
+    narrow = run("coverage", "municipalities", env={"COLUMNS": "60"})
+    assert max(len(line) for line in narrow.output.splitlines()) <= 60
+    lines = run("coverage", "municipalities").output.splitlines()
+    genk = next(i for i, line in enumerate(lines) if line.startswith("71016"))
+    assert lines[genk + 1].endswith(" (+5)")  # Genk's long list is shortened: "… (+N)"
+
+
+# --------------------------------------------------------------------------------------------
+# spreadsheets
+
+
+def test_xlsx_reads_back_with_openpyxl(tmp_path):
+    out = tmp_path / "dekking.xlsx"
+    result = run("coverage", "municipalities", "--format", "xlsx", "--out", str(out))
+    assert result.exit_code == 0 and "42 rijen" in result.output
+    sheet = load_workbook(out).active
+    assert [c.value for c in sheet[1]] == ["id", "NIS", "naam", "sinds 2025", "acties",
+                                           "acties en projecten"]
+    assert sheet.freeze_panes == "A2"
+    genk = next(row for row in sheet.iter_rows(min_row=2, values_only=True)
+                if row[2] == "Genk")
+    assert genk[1] == "71016" and genk[4] == 6
+    assert "Waterschei in Genk; " in genk[5] or genk[5].endswith("Waterschei in Genk")
+    assert sheet.column_dimensions["C"].width >= len("Houthalen-Helchteren")
+
+
+def test_xlsx_needs_out():
+    result = run("partners", "--format", "xlsx")
+    assert result.exit_code == 2 and "--out" in result.output and "Traceback" not in result.output
+
+
+def test_csv_excel_opens_in_belgian_excel(tmp_path):
+    out = tmp_path / "vte.csv"
+    assert run("resources", "--format", "csv-excel", "--out", str(out)).exit_code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["label", "thema", "thema"] or rows[0][0] == "naam"
+    wonen = next(r for r in rows if r[0] == "Territoriale aandachtsgebieden")
+    assert "17,7" in wonen and "5,9" in wonen
+
+
+@pytest.fixture
+def formula_graph(graph_copy):
+    """The tables with a partner named like a spreadsheet formula."""
+    path = graph_copy / "partners.csv"
+    text = path.read_text(encoding="utf-8").replace(
+        "partner:welzijnszorg,Welzijnszorg,", 'partner:welzijnszorg,"=HYPERLINK(""x"")",')
+    path.write_text(text, encoding="utf-8")
+    return graph_copy
+
+
+def test_formula_like_names_stay_text(formula_graph, tmp_path):
+    xlsx, excel = tmp_path / "p.xlsx", tmp_path / "p.csv"
+    for fmt, out in (("xlsx", xlsx), ("csv-excel", excel)):
+        result = run("partners", "--min-themes", "1", "--include-generic", "--format", fmt,
+                     "--out", str(out), "--graph", str(formula_graph))
+        assert result.exit_code == 0, result.output
+    cells = [c for row in load_workbook(xlsx).active.iter_rows() for c in row
+             if c.value == '=HYPERLINK("x")']
+    assert cells and all(c.data_type == "s" for c in cells)
+    text = excel.read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK(\"\"x\"\")" in text and ';"=HYPERLINK' not in text
+
+
+# --------------------------------------------------------------------------------------------
+# names people type
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Stad Genk", ["partner:lokaal-bestuur-genk"]),
+    ("Stad Hasselt", ["partner:lokaal-bestuur-hasselt"]),
+    ("Gemeente Beringen", ["partner:lokaal-bestuur-beringen"]),
+    ("lokaal bestuur sint-truiden", ["partner:lokaal-bestuur-sint-truiden"]),
+    ("OCMW Genk", ["partner:ocmw-genk"]),
+    ("OCMW Hasselt", ["partner:lokaal-bestuur-hasselt"]),  # no OCMW Hasselt in the plan
+    ("Gemeente Bree", ["municipality:72004"]),  # no local government of Bree as a partner
+    ("Tongeren-Borgloon", ["municipality:73009", "municipality:73083"]),
+    ("Bilzen-Hoeselt", ["municipality:73006", "municipality:73032"]),
+    ("Stad Tongeren-Borgloon", ["municipality:73009", "partner:lokaal-bestuur-tongeren"]),
+    ("Hasselt", ["municipality:71022"]),  # the 2019 name wins over Hasselt 2025
+    ("CAW Limburg", ["partner:caw-limburg"]),
+    ("café anoniem", ["action:cafe-anoniem-in-hasselt"]),
+    ("VHP", ["partner:vlaams-huurdersplatform"]),
+])
+def test_names_people_type(graph, name, expected):
+    assert sorted(find_nodes(graph, name)[0]) == expected
+
+
+def test_a_merged_name_says_so(graph, english):
+    nodes, note = find_nodes(graph, "Tongeren-Borgloon")
+    assert note == ("Tongeren-Borgloon is the municipality formed in 2025 from Borgloon + "
+                    "Tongeren; the answer covers them all.")
+    with pytest.raises(Ambiguous, match="Borgloon"):
+        find_node(graph, "Tongeren-Borgloon")
+
+
+def test_an_ambiguous_name_lists_numbered_candidates_and_exits_2():
+    result = run("show", "CAW")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[1:] == [
+        "  1. Centrum Algemeen Welzijnswerk Limburg (CAW Limburg)  (Partner, "
+        "partner:caw-limburg)",
+        "  2. CAW’s  (Partner, partner:generic-caws)"]
+    assert "'CAW' past bij 2 knopen" in result.output
+
+
+def test_merged_names_work_in_show_path_and_map(tmp_path):
+    show = run("show", "Tongeren-Borgloon", "--format", "json")
+    assert show.exit_code == 0
+    assert [n["node"]["id"] for n in json.loads(show.stdout)] == ["municipality:73009",
+                                                                   "municipality:73083"]
+    path = run("path", "Tongeren-Borgloon", "Woonzaak", "--all-relations")
+    assert path.exit_code == 0 and "Tongeren-Borgloon is de gemeente" in path.output
+    out = tmp_path / "kaart.html"
+    focus = run("map", "--focus", "Tongeren-Borgloon", "--out", str(out))
+    municipality = run("map", "--municipality", "Tongeren-Borgloon", "--out", str(out))
+    assert focus.exit_code == 0
+    assert focus.output.splitlines()[-1] == municipality.output.splitlines()[-1]
+
+
+def test_no_path_names_the_option_that_works():
+    result = run("path", "Woonzaak", "Genk")
+    assert result.exit_code == 1
+    assert "met --all-relations is er een (3 stappen)" in result.output
+    english = run("path", "Woonzaak", "Genk", "--lang", "en")
+    assert "with --all-relations there is one (3 steps)" in english.output
+
+
+def test_unknown_names_suggest_in_the_language(graph):
+    with pytest.raises(NotFound, match="geen knoop met de naam 'woonzaakk'; bedoelt u:"):
+        find_node(graph, "woonzaakk")
+
+
+# --------------------------------------------------------------------------------------------
+# the plan's period and the arguments
+
+
+@pytest.mark.parametrize("args", [("timeline", "--year"), ("map", "--out", "x.html", "--year")])
+@pytest.mark.parametrize("year", ["2030", "1999", "2020"])
+def test_a_year_outside_the_plan_names_its_period(args, year):
+    result = run(*args, year)
+    assert result.exit_code == 2
+    assert f"{year} valt buiten de planperiode 2021-2025" in result.output
+
+
+def test_surrogate_escaped_arguments_under_a_c_locale():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    env.update(PYTHONUTF8="0", PYTHONCOERCECLOCALE="0", LC_ALL="C", COLUMNS="80")
+    result = subprocess.run([sys.executable, "-m", "rimograph.cli", "show", "café anoniem",
+                             "--format", "json"], capture_output=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert json.loads(result.stdout)["node"]["name"] == "Café Anoniem in Hasselt"
