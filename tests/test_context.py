@@ -93,4 +93,4 @@ def test_show_an_indicator_lists_the_places_it_measures():
     result = CliRunner().invoke(cli, ["show", "indicator:activiteitsgraad"],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "MEASURED_IN" in result.output and "Dilsen-Stokkem" in result.output
+    assert "gemeten in" in result.output and "Dilsen-Stokkem" in result.output

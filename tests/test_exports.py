@@ -192,8 +192,7 @@ def test_export_command(graph, tmp_path):
                            catch_exceptions=False)
     assert result.exit_code == 0
     assert result.output == (f"{out}: {graph.number_of_nodes()} knopen, "
-                             f"{graph.number_of_edges()} relaties
-")
+                             f"{graph.number_of_edges()} relaties\n")
     assert_same(graph, exports.read_gexf(out))
 
 

@@ -24,7 +24,7 @@ TOKENS = [b'"', b",", b";", b"\n", b"\r\n", b"\r", b"\x00", b"\x1b[2J", b"\xff\x
           "٣".encode(), "\u202e".encode(), b" ", b"\t", b'""', b"x" * 140_000, b"partner:",
           b"true"]
 PROBLEM = re.compile(r"^[a-z0-9_]+\.csv:\d+: \S.*$")
-OK = re.compile(r"^.+: OK, \d+ nodes, \d+ edges$")
+OK = re.compile(r"^.+: OK, \d+ knopen, \d+ relaties$")
 
 # An edit: what, where (taken modulo the length, so anywhere in the file), which bytes:
 # mostly the tokens above, else random text or bytes.
@@ -71,12 +71,12 @@ def test_broken_tables_give_file_row_messages_or_a_graph(folder, case):
         (folder / name).write_bytes(original)
     assert result.exception is None or isinstance(result.exception, SystemExit), \
         repr(result.exception)
-    lines = [line for line in result.output.splitlines() if not line.startswith("warning: ")]
+    lines = [line for line in result.output.splitlines() if not line.startswith("waarschuwing: ")]
     if result.exit_code == 0:
         assert len(lines) == 1 and OK.match(lines[0]), result.output
     else:
         assert result.exit_code == 1, result.output
-        assert re.match(r"^Error: \d+ problem\(s\) in the tables", lines[-1]), result.output
+        assert re.match(r"^Fout: Problemen in de tabellen: \d+;", lines[-1]), result.output
         assert lines[:-1] and all(PROBLEM.match(line) for line in lines[:-1]), result.output
         assert all(len(line) < 2000 for line in lines)  # never a whole cell dumped
         assert "\x1b" not in result.output and "\x00" not in result.output

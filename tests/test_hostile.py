@@ -127,8 +127,8 @@ def test_trailing_empty_columns_of_a_spreadsheet_are_accepted(graph_copy, graph)
     write(graph_copy / "partners.csv", [r + ["", ""] for r in records])
     result = run("validate", "--graph", graph_copy)
     assert result.exit_code == 0, result.output
-    assert result.stdout == (f"{graph_copy}: OK, {graph.number_of_nodes()} nodes, "
-                             f"{graph.number_of_edges()} edges\n")
+    assert result.stdout == (f"{graph_copy}: OK, {graph.number_of_nodes()} knopen, "
+                             f"{graph.number_of_edges()} relaties\n")
 
 
 def test_a_value_under_an_empty_trailing_header(graph_copy, tmp_path):
@@ -143,7 +143,7 @@ def test_a_header_only_table_is_named_first_and_alone(graph_copy, tmp_path):
     output = refused(graph_copy, tmp_path, "actions.csv:1: -: no rows below the header (was "
                      "the data lost when saving?); every table needs at least one row")
     assert output.splitlines()[0].startswith("actions.csv:1: -: no rows")
-    assert "1 problem(s) in the tables" in output  # not 360 unknown actions elsewhere
+    assert "Problemen in de tabellen: 1;" in output  # not 360 unknown actions elsewhere
 
 
 def test_a_copy_beside_the_tables_is_named(graph_copy):
@@ -152,8 +152,9 @@ def test_a_copy_beside_the_tables_is_named(graph_copy):
     result = run("validate", "--graph", graph_copy)
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0] == (
-        f"warning: {graph_copy / 'partners (2).csv'}: not a table of graph/ (see "
-        "graph/README.md), so it is not read; copy its edits into the table it belongs to")
+        f"waarschuwing: {graph_copy / 'partners (2).csv'}: geen tabel van graph/ (zie "
+        "graph/README.md), dus niet gelezen; neem de wijzigingen over in de tabel waar ze "
+        "thuishoren")
     assert "lock" not in result.stderr
     stats = run("stats", "--graph", graph_copy)
     assert stats.exit_code == 0 and "partners (2).csv" in stats.stderr
@@ -180,7 +181,7 @@ def test_a_mention_resolved_to_a_partner_and_its_whole_is_a_warning(graph_copy):
                      "Welzijnsschakels Limburg,,partner:welzijnsschakels,inferred,")
     result = run("validate", "--graph", graph_copy)
     assert result.exit_code == 0
-    assert ("warning: aliases.csv:337: partner: 'Welzijnsschakels Limburg' resolves to "
+    assert ("waarschuwing: aliases.csv:337: partner: 'Welzijnsschakels Limburg' resolves to "
             f"partner:welzijnsschakels-limburg and also to partner:welzijnsschakels (row {row}), "
             "of which it is part; unless the mention names both, keep one of the rows"
             in result.stderr.splitlines())

@@ -209,8 +209,9 @@ def warn_unknown_files(graph_dir):
     from ..core.tables import unknown_files
 
     for name in unknown_files(graph_dir):
-        say(f"warning: {Path(graph_dir) / name}: not a table of graph/ (see graph/README.md), "
-            "so it is not read; copy its edits into the table it belongs to", err=True)
+        say(_("warning: {file}: not a table of graph/ (see graph/README.md), so it is not read; "
+              "copy its edits into the table it belongs to").format(file=Path(graph_dir) / name),
+            err=True)
 
 
 def neo4j_options(func):

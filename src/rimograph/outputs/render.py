@@ -189,12 +189,12 @@ def table(rows: list[dict], columns: list[str], width: int | None = 100, money=(
 
     def floor(c):
         """The narrowest a column gets: numbers and short text keep their width, words are
-        not broken (up to 20 characters), names keep 14 and lists 20."""
+        not broken (up to 30 characters), names keep 14 and lists 20."""
         if c in numeric:
             return max([len(_person(c, cell[c], money, "")) for cell in cells]
                        + [len(w) for w in header(c).split()])
         texts = [_person(c, cell[c], money, " ") for cell in cells] + [header(c)]
-        word = min(20, max(len(w) for t in texts for w in (t.split() or [""])))
+        word = min(30, max(len(w) for t in texts for w in (t.split() or [""])))
         return min(widths[c], max(word, 20 if c in lists else 14 if c in names else 12))
 
     if width is not None:
