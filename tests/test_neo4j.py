@@ -521,5 +521,5 @@ def test_themes_of_partners_come_from_the_graph_on_both_backends(pushed):
         assert json.loads(result.stdout) == []
     bad = runner.invoke(cli, ["partners", "--theme", "Nergens", "--backend", "neo4j"])
     assert bad.exit_code == 2
-    assert ("'Nergens' is not a theme; choose one of: Collectief burgerschap, Krachtige buurten "
+    assert ("'Nergens' is geen thema; kies een van: Collectief burgerschap, Krachtige buurten "
             "en steden, Onderwijs, Sociale bescherming, Wonen") in bad.output
