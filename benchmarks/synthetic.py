@@ -181,10 +181,10 @@ def generate(edges: int, out: Path, seed: int = 1) -> dict:
             hoods.append(hood)
             graph_edges += 1
         places.append((f"municipality:{nis}", hoods))
-    tg = writer("target_groups.csv", ["id", "name"])
+    tg = writer("target_groups.csv", ["id", "name", "broader"])
     groups = [f"target-group:groep-{n + 1}" for n in range(60)]
     for n, group in enumerate(groups):
-        tg.row(group, f"doelgroep {n + 1}")
+        tg.row(group, f"doelgroep {n + 1}", "")
 
     # partners: local governments of every municipality, then the heavy-tailed pool
     partners = []  # rows, written at the end (plan_entry needs the entries)

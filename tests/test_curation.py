@@ -25,3 +25,30 @@ def test_every_neighbourhood_location_names_its_municipality(graph):
         assert set(entry_municipalities(graph, entry)) == direct_municipalities(graph, entry), entry
     beverlo = direct_municipalities(graph, "action:buurtgericht-netwerk-en-buurtopbouwwerk-in-beverlo")
     assert beverlo == {"municipality:71004"}
+
+
+def test_target_group_vocabulary(graph):
+    groups = [n for n, t in graph.nodes(data="type") if t == "TargetGroup"]
+    assert all(sources_of(graph, g, "TARGETS") or sources_of(graph, g, "BROADER")
+               for g in groups)  # no unused group
+    assert all(len(targets_of(graph, g, "BROADER")) <= 1 for g in groups)
+    assert targets_of(graph, "target-group:daklozen", "BROADER") == [
+        "target-group:mensen-in-een-maatschappelijk-kwetsbare-positie"]
+    assert targets_of(graph, "target-group:kinderen", "BROADER") == ["target-group:kinderen-en-jongeren"]
+    assert "target-group:senioren" not in graph  # one group: ouderen
+
+
+def test_target_links_follow_the_text(graph):
+    def groups(entry):
+        return set(targets_of(graph, entry, "TARGETS"))
+
+    # the plan leaves these target groups to be set with the local government
+    for town in ("beringen", "herk-de-stad", "sint-truiden", "zutendaal"):
+        assert groups(f"project:buurtgerichte-zorg-{town}") == set()
+    assert groups("project:buurtgerichte-zorg-lummen") == {
+        "target-group:ouderen", "target-group:mensen-in-een-maatschappelijk-kwetsbare-positie"}
+    assert groups("project:onderwijsopbouwwerk-in-hasselt") == {"target-group:ouders"}
+    assert set(sources_of(graph, "target-group:daklozen", "TARGETS")) == {
+        "action:onderdak-in-sint-truiden", "action:woonzaak",
+        "action:ondersteuning-armoedeverenigingen-in-limburg"}
+    assert "target-group:kinderen" in groups("action:brede-school-in-beringen-mijn")

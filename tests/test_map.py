@@ -25,7 +25,7 @@ def test_map_of_the_plan_opens_offline(tmp_path, graph):
     assert page["requests"] == []
     n = sum(1 for _, d in graph.nodes(data=True)
             if not d.get("generic") and d["type"] not in CONTEXT_TYPES)
-    assert n == 330  # generic partners and the plan's context are left out unless asked for
+    assert n == 331  # generic partners and the plan's context are left out unless asked for
     assert page["status"] == f"{n} / {n} knopen zichtbaar"
 
 

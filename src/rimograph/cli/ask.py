@@ -245,8 +245,8 @@ def stats(graph, fmt, backend, neo4j):
     emit(answer(graph, backend, neo4j, "stats", count), fmt)
 
 
-RELATION_TYPES = ("ACTIVE_IN", "BASED_IN", "CONTRIBUTES_TO", "HAS_THEME", "LOCATED_IN",
-                  "PARTNERS_WITH", "PART_OF", "TARGETS")
+RELATION_TYPES = ("ACTIVE_IN", "BASED_IN", "BROADER", "CONTRIBUTES_TO", "HAS_THEME",
+                  "LOCATED_IN", "PARTNERS_WITH", "PART_OF", "TARGETS")
 
 
 @click.command()

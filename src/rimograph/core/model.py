@@ -120,6 +120,12 @@ def _build(tables) -> nx.MultiDiGraph:
         add((v["entry"], v["place"], "ACTIVE_IN",
              {"type": "ACTIVE_IN", "basis": v["basis"], "reason": v["reason"] or "",
               "page": v["page"], "line_start": v["line_start"], "line_end": v["line_end"]}))
+    for row in tables["target_groups.csv"]:
+        v = row.values
+        if v["broader"]:  # the vocabulary of graph/README.md: no citation, a decision of ours
+            add((v["id"], v["broader"], "BROADER",
+                 {"type": "BROADER", "basis": "inferred",
+                  "reason": "target-group vocabulary (graph/README.md)"}))
     for row in tables["targets.csv"]:
         v = row.values
         add((v["entry"], v["target_group"], "TARGETS", {"type": "TARGETS", **_cite(row)}))

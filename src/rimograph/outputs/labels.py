@@ -39,11 +39,12 @@ RELATIONS = {
            "CONTRIBUTES_TO": "draagt bij aan", "PART_OF": "maakt deel uit van",
            "HAS_THEME": "heeft als thema", "LOCATED_IN": "ligt in",
            "BASED_IN": "gevestigd in", "TARGETS": "richt zich op",
-           "MEASURED_IN": "gemeten in"},
+           "MEASURED_IN": "gemeten in", "BROADER": "valt onder"},
     "en": {"PARTNERS_WITH": "partners with", "ACTIVE_IN": "active in",
            "CONTRIBUTES_TO": "contributes to", "PART_OF": "part of",
            "HAS_THEME": "has theme", "LOCATED_IN": "located in",
-           "BASED_IN": "based in", "TARGETS": "targets", "MEASURED_IN": "measured in"},
+           "BASED_IN": "based in", "TARGETS": "targets", "MEASURED_IN": "measured in",
+           "BROADER": "narrower than"},
 }
 
 LABELS = {
