@@ -157,9 +157,10 @@ def test_english_headings(reports):
 def test_every_section_cites_the_plan(reports):
     html = reports["nl"].read_text(encoding="utf-8")
     sources = re.findall(r'<p class="source">Bron: meerjarenplan, p\. ([0-9, -]+)</p>', html)
-    assert len(sources) == 5
+    assert len(sources) == 6
     assert sources[0].startswith("55, 57-")  # the overview table's marked rows, pages 55 and 57
-    assert sources[4] == "111"  # the staffing table
+    assert sources[2].startswith("15-17")  # the need figures of the environment analysis
+    assert sources[5] == "111"  # the staffing table
 
 
 def test_two_runs_give_identical_files(plan, tmp_path):
@@ -202,3 +203,19 @@ def test_matrix_fits_one_a4_landscape_page(reports):
         browser.close()
     assert box["bottom"] <= 718 and box["right"] <= 1047
     assert pdf.startswith(b"%PDF")
+
+
+def test_need_and_coverage_section(reports):
+    html = reports["nl"].read_text(encoding="utf-8")
+    section = html[html.index('<section id="needs">'):html.index('<section id="partners">')]
+    assert "<h2>Nood en dekking</h2>" in section and "Schematische kaart" in section
+    flagged = re.search(r"Nood zonder lokale werking: ([^<]+)\.</strong>", section).group(1)
+    assert {"Heusden-Zolder", "As", "Bree", "Maaseik"} <= set(flagged.split(", "))
+    tiles = re.findall(r'<g data-nis="(\d+)">', section)
+    assert len(tiles) == len(set(tiles)) == 42
+    genk = re.search(r'<g data-nis="71016">.*?</g>', section, re.S).group(0)
+    assert 'class="local signal"' in genk  # local work, and need signals marked
+    rows = re.findall(r'<tr class="(flag)?" data-municipality="([^"]+)"', section)
+    assert len(rows) == 38 and rows[0] == ("flag", "Heusden-Zolder")
+    english = reports["en"].read_text(encoding="utf-8")
+    assert "<h2>Need and coverage</h2>" in english and "Schematic map" in english

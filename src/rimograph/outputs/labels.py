@@ -143,6 +143,22 @@ REPORT_LABELS = {
                              "({n2025} van de {total2025} gemeenten in de grenzen van 2025).",
         "merged": "fusie 2025",
         "province_wide": "Provinciaal of Vlaams, niet per gemeente geteld",
+        "needs": "Nood en dekking",
+        "needs_intro": "Waar het plan zelf nood beschrijft, naast de lokale werking van RIMO. Een "
+                       "gemeente krijgt een noodsignaal voor elk cijfer van de omgevingsanalyse "
+                       "dat op nood wijst: boven (of onder) het Limburgse cijfer van hetzelfde "
+                       "jaar, of door het plan genoemd (zoals de hoogste aandelen kansarme "
+                       "geboorten of een residentieel woonwagenterrein). Een telling, geen score; "
+                       "andere cijfers staan erbij als context.",
+        "needs_flagged": "Nood zonder lokale werking: {names}.",
+        "needs_none_flagged": "Geen gemeente met noodsignalen zonder lokale werking.",
+        "tile_caption": "Schematische kaart: elk vakje is een gemeente (2019-2024), ongeveer op "
+                        "zijn plaats; geen grenzen of afstanden. Het getal is het aantal "
+                        "noodsignalen.",
+        "tile_local": "lokale werking", "tile_none": "geen lokale werking",
+        "tile_signals": "noodsignalen (rand)",
+        "signals_count": "Signalen", "signals": "Noodsignalen (cijfer, jaar, Limburg)",
+        "context": "Context", "local": "Lokaal", "parts": "Gemeenten 2019-2024",
         "partners": "Partners per aantal thema's",
         "partners_intro": "Een partner telt voor een thema als hij samenwerkt in een actie of "
                           "project dat zeker bijdraagt aan een OD van dat thema. Algemene "
@@ -191,6 +207,21 @@ REPORT_LABELS = {
         "sector_note": "(sector) = with the other Samenlevingsopbouw institutes",
         "in_table": "Actions in the overview table",
         "transversal": "Transversal actions (not in the overview table)",
+        "needs": "Need and coverage",
+        "needs_intro": "Where the plan itself describes need, beside RIMO's local work. A "
+                       "municipality gets one need signal for each figure of the environment "
+                       "analysis that points to need: above (or below) the Limburg figure of the "
+                       "same year, or named by the plan (such as the highest shares of births in "
+                       "deprived families, or a residential caravan site). A count, not a score; "
+                       "other figures are shown as context.",
+        "needs_flagged": "Need without local work: {names}.",
+        "needs_none_flagged": "No municipality with need signals lacks local work.",
+        "tile_caption": "Schematic map: each tile is a municipality (2019-2024), roughly where it "
+                        "lies; no borders or distances. The number is its count of need signals.",
+        "tile_local": "local work", "tile_none": "no local work",
+        "tile_signals": "need signals (border)",
+        "signals_count": "Signals", "signals": "Need signals (figure, year, Limburg)",
+        "context": "Context", "local": "Local", "parts": "Municipalities 2019-2024",
         "municipalities": "Municipalities",
         "municipalities_intro": "The 42 municipalities of Limburg (2019-2024), grouped by their "
                                 "municipality after the mergers of 1 January 2025, with the "

@@ -4,6 +4,8 @@ Five sections, each citing the plan pages it comes from:
 
 (a) the action x operational-goal matrix (the plan's overview table, restored),
 (b) the 42 municipalities grouped by their 2025 municipality, uncovered first,
+(b2) need and coverage: the need signals of the environment analysis beside local work
+     (:mod:`rimograph.questions.needs`), with a schematic tile map of Limburg,
 (c) partners by number of themes,
 (d) a timeline of the actions and their projects over 2016-2025,
 (e) staff (FTE) per theme, left out of the public version.
@@ -22,6 +24,7 @@ from pathlib import Path
 from .. import __version__
 from ..core.model import entry_period, parent_action
 from ..questions.coverage import municipality_coverage, province_wide
+from ..questions.needs import need_facts, needs
 from ..questions.partners import partners_spanning_themes
 from ..questions.resources import fte_by_theme, is_total
 from .labels import REPORT_LABELS
@@ -180,6 +183,53 @@ def municipality_groups(graph) -> dict:
 
 
 # --------------------------------------------------------------------------------------------
+# (b2) need and coverage
+
+#: Schematic places of the 42 municipalities of 2019-2024 on a grid (column, row; north at
+#: the top), by NIS code: tiles set roughly where each municipality lies, so that neighbours
+#: stay neighbours. No borders and no true distances: the map says it is schematic.
+TILES = {
+    "72020": (2, 0), "72043": (3, 0), "72037": (4, 0),
+    "71069": (1, 1), "71034": (2, 1), "72038": (3, 1), "72030": (4, 1), "72003": (5, 1),
+    "72004": (6, 1), "72018": (7, 1),
+    "71057": (0, 2), "71004": (1, 2), "71070": (2, 2), "72039": (3, 2), "72042": (5, 2),
+    "72021": (7, 2),
+    "71037": (1, 3), "71066": (3, 3), "71016": (4, 3), "71002": (5, 3), "72041": (6, 3),
+    "71020": (0, 4), "71024": (1, 4), "71022": (2, 4), "71011": (3, 4), "71067": (4, 4),
+    "73042": (5, 4), "73107": (6, 4),
+    "71045": (1, 5), "73001": (2, 5), "73040": (3, 5), "73006": (4, 5), "73066": (5, 5),
+    "71053": (1, 6), "73098": (2, 6), "73009": (3, 6), "73032": (4, 6),
+    "71017": (1, 7), "73022": (2, 7), "73083": (4, 7), "73109": (7, 7),
+    "73028": (3, 8),
+}
+
+
+def need_coverage(graph) -> dict:
+    """The need-and-coverage section: ``rows`` (of :func:`rimograph.questions.needs.needs`,
+    per 2025 municipality, uncovered need first), ``tiles`` (per 2019-2024 municipality:
+    ``name``, ``nis``, ``col``, ``row``, ``local`` (count of local entries), ``signals``
+    (need signals of its own figures) and ``name_2025``), ``columns`` and ``rows_count`` of
+    the grid, ``flagged`` (2025 municipalities with need signals and no local work) and
+    ``pages`` (of the figures)."""
+    facts = need_facts(graph)
+    tiles = []
+    for fact in facts:
+        own = needs([fact])[0]
+        col, row = TILES[fact["municipality"].split(":")[1]]
+        tiles.append({"name": fact["name"], "nis": fact["municipality"].split(":")[1],
+                      "name_2025": fact["name_2025"], "col": col, "row": row,
+                      "local": own["local_entries"], "signals": own["need_signals"]})
+    rows = needs(facts)
+    return {
+        "rows": rows, "tiles": tiles,
+        "columns": 1 + max(c for c, _ in TILES.values()),
+        "rows_count": 1 + max(r for _, r in TILES.values()),
+        "flagged": [r["municipality"] for r in rows if r["need_signals"] and not r["local_entries"]],
+        "pages": page_ranges(d["page"] for _, _, d in _edges(graph, "MEASURED_IN")),
+    }
+
+
+# --------------------------------------------------------------------------------------------
 # (c) partners
 
 
@@ -290,12 +340,13 @@ def staff(tables, lang="nl") -> dict:
 
 
 def report_data(graph, tables, lang: str = "nl", public: bool = False) -> dict:
-    """Everything the report shows, as plain data: ``matrix``, ``municipalities``,
+    """Everything the report shows, as plain data: ``matrix``, ``municipalities``, ``needs``,
     ``partners``, ``timeline`` and (not with ``public``) ``staff``; see the functions above."""
     words = REPORT_LABELS[lang]
     return {
         "lang": lang, "public": public, "labels": words, "version": __version__,
         "matrix": matrix(graph), "municipalities": municipality_groups(graph),
+        "needs": need_coverage(graph),
         "partners": partner_spread(graph), "timeline": timeline(graph),
         "staff": None if public else staff(tables, lang),
         "footer": words["footer"].format(version=__version__),
