@@ -298,7 +298,7 @@ def test_an_interrupted_push_says_so_and_pushing_again_completes_it(conn, graph,
         push.send_signal(signal.SIGINT)
         _, err = push.communicate(timeout=60)
         assert push.returncode == 1
-        assert err == ("Error: interrupted (Ctrl-C): Neo4j holds part of the graph; run the "
+        assert err == ("Fout: interrupted (Ctrl-C): Neo4j holds part of the graph; run the "
                        "same push again to complete it\n")
         result = CliRunner().invoke(cli, ["neo4j", "status"], catch_exceptions=False)
         assert "last push: NOT complete (started 20" in result.stdout

@@ -13,10 +13,15 @@ from ..core.i18n import N_, _, language
 from .labels import RELATIONS, TYPE_LABELS, VALUES
 
 HEADERS = {
-    # ids (a table for people drops them first when it is too wide)
-    "partner": N_("id"), "municipality": N_("id"), "goal": N_("id"), "entry": N_("id"),
-    "other": N_("id"), "a": N_("id A"), "b": N_("id B"), "members": N_("members (ids)"),
-    "nodes": N_("nodes (ids)"),
+    # columns of ids are headed "id" (render.people_headers); a table for people drops them
+    # first when it is too wide
+    "partner": N_("partner"), "municipality": N_("municipality"), "goal": N_("goal"),
+    "entry": N_("action or project"), "other": N_("id"), "a": N_("id A"), "b": N_("id B"),
+    "members": N_("members (ids)"), "nodes": N_("nodes (ids)"),
+    "parts": N_("parts (2019-2024)"), "nis_2025": N_("NIS 2025"),
+    "need_signals": N_("need signals"), "signals": N_("signals"), "context": N_("context"),
+    "local_entries": N_("local actions"), "local_names": N_("local actions and projects"),
+    "partners_based": N_("partners based there"),
     "name": N_("name"), "nis": N_("NIS"), "name_2025": N_("since 2025"),
     "kind": N_("kind"), "type": N_("type"), "scope": N_("scope"),
     "themes": N_("themes"), "theme_names": N_("theme names"),

@@ -54,6 +54,20 @@ def format_number(value, money: bool = False, grouped: bool = True) -> str:
     return text
 
 
+def id_columns(rows, columns) -> set:
+    """The columns whose values are all node ids (``partner:caw-limburg``)."""
+    return {c for c in columns
+            if any(r[c] for r in rows)
+            and all(isinstance(r[c], str) and _ID.match(r[c]) for r in rows if r[c])}
+
+
+def people_headers(rows, columns) -> dict:
+    """The header of each column for people: "id" over a column of ids, else
+    :func:`rimograph.outputs.columns.header`."""
+    ids = id_columns(rows, columns)
+    return {c: _("id") if c in ids and c not in ("a", "b") else header(c) for c in columns}
+
+
 def _person(column, value, money, sep):
     """A cell for a person: words for codes, lists joined with ``sep``, local numbers."""
     value = display_value(column, value)
@@ -90,7 +104,8 @@ def render(rows: list[dict], fmt: str = "table", columns: list[str] | None = Non
     if fmt == "csv-excel":
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-        writer.writerow([for_spreadsheet(header(c)) for c in columns])
+        heads = people_headers(rows, columns)
+        writer.writerow([for_spreadsheet(heads[c]) for c in columns])
         for row in rows:
             writer.writerow([for_spreadsheet(_spreadsheet_text(c, row[c], money)) for c in columns])
         return "\ufeff" + buffer.getvalue()
@@ -117,7 +132,8 @@ def _xlsx(rows, columns, money) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "rimograph"
-    sheet.append([header(c) for c in columns])
+    heads = people_headers(rows, columns)
+    sheet.append([heads[c] for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.data_type = "s"
@@ -134,7 +150,7 @@ def _xlsx(rows, columns, money) -> bytes:
             elif column in money:
                 cell.number_format = "#,##0"
     for col, column in enumerate(columns, start=1):
-        longest = max([len(header(column))] + [len(str(c.value or ""))
+        longest = max([len(heads[column])] + [len(str(c.value or ""))
                                                 for c in sheet[sheet.cell(1, col).column_letter]])
         sheet.column_dimensions[sheet.cell(1, col).column_letter].width = min(60, longest + 2)
     sheet.freeze_panes = "A2"
@@ -174,6 +190,7 @@ def table(rows: list[dict], columns: list[str], width: int | None = 100, money=(
     if not rows:
         return _("(no rows)")
     cells = [{c: display_value(c, r[c]) for c in columns} for r in rows]
+    heads = people_headers(rows, columns)
     numeric = {c for c in columns if all(isinstance(r[c], (int, float)) and not
                                          isinstance(r[c], bool) or r[c] is None for r in rows)}
     shown = list(columns)
@@ -181,7 +198,7 @@ def table(rows: list[dict], columns: list[str], width: int | None = 100, money=(
 
     def natural(c):
         texts = [_person(c, cell[c], money, ", ") for cell in cells]
-        return max([len(header(c))] + [len(for_terminal(t)) for t in texts])
+        return max([len(heads[c])] + [len(for_terminal(t)) for t in texts])
 
     lists = {c for c in columns if any(isinstance(cell[c], (list, tuple)) for cell in cells)}
     names = {c for c in columns if c in ("name", "label", "item") or c.endswith("_name")}
@@ -192,8 +209,8 @@ def table(rows: list[dict], columns: list[str], width: int | None = 100, money=(
         not broken (up to 30 characters), names keep 14 and lists 20."""
         if c in numeric:
             return max([len(_person(c, cell[c], money, "")) for cell in cells]
-                       + [len(w) for w in header(c).split()])
-        texts = [_person(c, cell[c], money, " ") for cell in cells] + [header(c)]
+                       + [len(w) for w in heads[c].split()])
+        texts = [_person(c, cell[c], money, " ") for cell in cells] + [heads[c]]
         word = min(30, max(len(w) for t in texts for w in (t.split() or [""])))
         return min(widths[c], max(word, 20 if c in lists else 14 if c in names else 12))
 
@@ -201,10 +218,7 @@ def table(rows: list[dict], columns: list[str], width: int | None = 100, money=(
         def total(columns_):
             return sum(widths[c] for c in columns_) + _GAP * (len(columns_) - 1)
 
-        ids = [c for c in columns if all(isinstance(cell[c], str) and _ID.match(cell[c])
-                                         for cell in cells if cell[c])
-               and any(cell[c] for cell in cells)]
-        for c in reversed(ids):
+        for c in reversed([c for c in columns if c in id_columns(rows, columns)]):
             if total(shown) > width and len(shown) > 1:
                 shown.remove(c)
         if total(shown) > width:
@@ -221,14 +235,14 @@ def table(rows: list[dict], columns: list[str], width: int | None = 100, money=(
             if spare >= 0 and asked > spare:
                 for c in shown:
                     widths[c] = floors[c] + wants[c] * spare // asked
-    lines = _layout(cells, shown, widths, numeric, money, width is not None)
+    lines = _layout(cells, shown, widths, numeric, money, width is not None, heads)
     if dropped:
         lines.extend(textwrap.wrap(_("(not shown: {columns}; --wide shows every column)").format(
-            columns=", ".join(header(c) for c in dropped)), width))
+            columns=", ".join(heads[c] for c in dropped)), width))
     return "\n".join(lines)
 
 
-def _layout(cells, shown, widths, numeric, money, fit):
+def _layout(cells, shown, widths, numeric, money, fit, heads):
     def wrap(c, value):
         w = widths[c]
         if isinstance(value, (list, tuple)) and fit:
@@ -247,9 +261,9 @@ def _layout(cells, shown, widths, numeric, money, fit):
 
     if not fit:
         for c in shown:
-            widths[c] = max(len(header(c)), *(len(t) for cell in cells
+            widths[c] = max(len(heads[c]), *(len(t) for cell in cells
                                                 for t in wrap(c, cell[c])))
-    head = [textwrap.wrap(header(c), widths[c]) or [""] for c in shown]
+    head = [textwrap.wrap(heads[c], widths[c]) or [""] for c in shown]
     out = []
     for index in range(max(len(h) for h in head)):
         out.append(line([h[index] if index < len(h) else "" for h in head]))
