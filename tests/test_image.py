@@ -1,4 +1,5 @@
-"""The static map image: a valid PNG or SVG with title and legend, the same bytes every run."""
+"""The slide image: PNG, SVG (text as text) or PDF (one page), title and legend, names that
+overlap nothing at 10 pt or more, the same bytes every run."""
 
 import xml.etree.ElementTree as ET
 
@@ -6,8 +7,9 @@ import pytest
 from click.testing import CliRunner
 
 from rimograph.cli import cli
-from rimograph.outputs.image import MARKERS, draw_map
+from rimograph.outputs.image import MARKERS, MIN_POINTS, draw_map, figure
 from rimograph.outputs.labels import TYPE_STYLE
+from rimograph.outputs.maps import FIRST_VIEW_TYPES
 
 from .conftest import GRAPH_DIR
 
@@ -43,7 +45,7 @@ def test_png_is_valid_and_identical_on_two_runs(pngs):
     with Image.open(io.BytesIO(first)) as image:
         image.verify()
     with Image.open(io.BytesIO(first)) as image:
-        assert image.size == (3200, 1800)
+        assert image.size == (2666, 1500)  # 13.33 x 7.5 in (a 16:9 slide) at 200 dpi
         assert image.info["Title"] == "Meerjarenplan 2021-2025 RIMO Limburg"
 
 
@@ -57,6 +59,8 @@ def test_svg_is_valid_and_identical_on_two_runs(tmp_path, graph):
     assert "<dc:date>" not in text
     assert "<dc:title>Kaart</dc:title>" in text
     assert 'id="legend_1"' in text  # the legend is drawn in
+    names = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "De STEK" in names and "Woonzaak" in names  # text as text: searchable, editable
 
 
 def test_cli_svg_in_english(tmp_path):
@@ -68,5 +72,53 @@ def test_other_suffix_is_refused(tmp_path):
     result = CliRunner().invoke(cli, ["image", "--graph", str(GRAPH_DIR), "--out",
                                       str(tmp_path / "map.jpg")])
     assert result.exit_code == 1
-    assert "give a file name ending in .png or .svg" in result.output
+    assert "give a file name ending in .png, .svg or .pdf" in result.output
     assert not (tmp_path / "map.jpg").exists()
+
+
+def test_pdf_is_one_page_with_the_title(tmp_path):
+    data = make(tmp_path / "beringen.pdf", "--municipality", "Beringen", "--public")
+    assert data.startswith(b"%PDF")
+    assert data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") == 1
+    assert b"/Title (Gemeente Beringen)" in data
+    assert b"/CreationDate" not in data  # reproducible
+
+
+def drawn_names(graph, **options):
+    """The label boxes of the slide of ``select(graph, **options)``, measured by matplotlib's
+    renderer: {node id: [box, ...]} (one box per line), and every text's font size."""
+    import matplotlib
+    from matplotlib.text import Text
+
+    from rimograph.outputs.maps import ordered_subgraph, select
+
+    shown = ordered_subgraph(graph, select(graph, **options)[0])
+    with matplotlib.rc_context({"font.family": "DejaVu Sans"}):
+        fig, texts = figure(shown, "Titel", focus=options.get("focus"))
+        renderer = fig.canvas.get_renderer()
+        boxes = {}
+        for text in texts:
+            boxes.setdefault(text.get_gid()[len("label "):], []).append(
+                text.get_window_extent(renderer))
+        sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_text().strip()]
+    return shown, boxes, sizes
+
+
+@pytest.mark.parametrize("options, names", [
+    ({"municipality": "municipality:71004"}, 65),  # Beringen: every node named
+    ({"focus": "partner:caw-limburg"}, 18),
+    ({"theme": "theme:wonen"}, 42),
+    ({}, None),  # the whole plan: goals, themes, actions and what else fits
+])
+def test_slide_names_do_not_overlap(graph, options, names):
+    shown, boxes, sizes = drawn_names(graph, **options)
+    if names:
+        assert len(boxes) == len(shown) == names
+    else:
+        structure = {n for n, t in shown.nodes(data="type") if t in FIRST_VIEW_TYPES}
+        assert len(structure) == 54 and structure <= set(boxes)
+    flat = [(node, box) for node, found in boxes.items() for box in found]
+    clashes = [(a, b) for i, (a, x) in enumerate(flat) for b, y in flat[i + 1:]
+               if a != b and x.overlaps(y)]
+    assert clashes == []
+    assert min(sizes) >= MIN_POINTS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import click
@@ -11,86 +12,117 @@ from .common import GENERIC_HELP, PLAN_YEAR, graph_option, lang_option, say
 from ..outputs.labels import LABELS, TYPE_STYLE
 
 
+def selection_options(func):
+    """Add the options that choose a map's nodes (``--focus --depth --theme --goal
+    --municipality --year --type --include-generic --public``), shared by ``map`` and
+    ``image``, and pass the chosen nodes as ``selection``: a dict with ``nodes`` (ids),
+    ``options`` (keyword arguments of :func:`rimograph.outputs.maps.select`), ``title``,
+    ``footer``, ``public`` and ``lang`` (from ``--lang``, see :func:`.common.lang_option`).
+    Goes below :func:`.common.graph_option`, which passes the graph."""
+
+    @click.option("--focus", metavar="NAME", help="Show the network around one node "
+                  "(partner, action, municipality, goal; a name or an id).")
+    @click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True,
+                  help="Steps around --focus.")
+    @click.option("--theme", metavar="NAME", help="Only actions and projects of this theme.")
+    @click.option("--goal", metavar="NAME", help="Only actions (and their projects) "
+                  "contributing to this operational goal.")
+    @click.option("--municipality", metavar="NAME", help="Only actions and projects active in "
+                  "this municipality (directly or in one of its neighbourhoods); a 2025 name "
+                  "such as Bilzen-Hoeselt takes the municipalities merged into it.")
+    @click.option("--year", type=PLAN_YEAR, help="Only actions and projects running in this "
+                  "year (2021-2025).")
+    @click.option("--type", "types", multiple=True, type=click.Choice(sorted(TYPE_STYLE)),
+                  help="Node types to include (repeat the option for several).")
+    @click.option("--include-generic", is_flag=True, help=GENERIC_HELP)
+    @click.option("--public", is_flag=True, help="Leave out internal facts (FTE, notes); the "
+                  "footer says it is the public version.")
+    @functools.wraps(func)
+    def wrapper(graph, focus, depth, theme, goal, municipality, year, types, include_generic,
+                public, **kwargs):
+        from ..core.model import find_node, find_nodes
+        from ..outputs.maps import describe, select
+
+        lang = language()
+
+        def of_type(wanted):
+            """The graph's nodes of type ``wanted`` (so suggestions come only from that type)."""
+            return graph.subgraph(n for n, t in graph.nodes(data="type") if t == wanted)
+
+        def towns(name):
+            """A municipality of 2019-2024, or the ones merged into a 2025 municipality."""
+            found, told = find_nodes(of_type("Municipality"), name)
+            if told:
+                say(told, err=True)
+            return found[0] if len(found) == 1 else set(found)
+
+        if focus is not None and not focus.strip():
+            raise click.BadParameter(_("give a name or an id"), param_hint="--focus")
+        if focus:
+            found, told = find_nodes(graph, focus)
+            if len(found) > 1:  # a merged municipality: what is active in its parts
+                say(told + " " + _("The map shows what is active there, as --municipality "
+                                   "does."), err=True)
+                focus, municipality = None, set(found)
+            else:
+                focus = found[0]
+        options = dict(focus=focus, depth=depth,
+                       theme=theme and find_node(of_type("Theme"), theme),
+                       goal=goal and find_node(of_type("OperationalGoal"), goal),
+                       municipality=municipality and (
+                           municipality if isinstance(municipality, set)
+                           else towns(municipality)),
+                       year=year, types=set(types), include_generic=include_generic)
+        nodes, facts = select(graph, **options)
+        words = LABELS[lang]
+        selection = {"nodes": nodes, "options": options, "title": describe(facts, lang),
+                     "footer": words["footer"] + (" " + words["public"] if public else ""),
+                     "public": public, "lang": lang}
+        return func(graph=graph, selection=selection, **kwargs)
+
+    return wrapper
+
+
+def said(out, shown):
+    """The line a map or image command prints: file, nodes, edges."""
+    click.echo(_("{out}: {nodes} nodes, {edges} edges").format(
+        out=out, nodes=shown.number_of_nodes(), edges=shown.number_of_edges()))
+
+
 @click.command("map")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("exports/rimo-limburg.html"), show_default=True,
               help="HTML file to write (folders are created).")
-@click.option("--focus", metavar="NAME", help="Show the network around one node "
-              "(partner, action, municipality, goal; a name or an id).")
-@click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True,
-              help="Steps around --focus.")
-@click.option("--theme", metavar="NAME", help="Only actions and projects of this theme.")
-@click.option("--goal", metavar="NAME", help="Only actions (and their projects) contributing "
-              "to this operational goal.")
-@click.option("--municipality", metavar="NAME", help="Only actions and projects active in "
-              "this municipality (directly or in one of its neighbourhoods); a 2025 name "
-              "such as Bilzen-Hoeselt takes the municipalities merged into it.")
-@click.option("--year", type=PLAN_YEAR, help="Only actions and projects running in this "
-              "year (2021-2025).")
-@click.option("--type", "types", multiple=True, type=click.Choice(sorted(TYPE_STYLE)),
-              help="Node types to include (repeat the option for several).")
-@click.option("--include-generic", is_flag=True, help=GENERIC_HELP)
-@click.option("--public", is_flag=True, help="Leave out internal facts (FTE, notes); the "
-              "footer says it is the public version.")
 @click.option("--details", is_flag=True, help="Add the plan's line numbers and the node ids "
               "to the tooltips (for staff checking the data; leave it off for a meeting).")
 @lang_option
 @graph_option
-def map_command(graph, out, focus, depth, theme, goal, municipality, year, types,
-                include_generic, public, details):
+@selection_options
+def map_command(graph, selection, out, details):
     """Write an interactive network map as one offline HTML file.
 
     The file needs no internet (vis-network is inlined) and shows a legend, a filter panel
-    (type, theme, municipality, year), search by name, neighbours on click and tooltips that
-    cite the plan's page. Positions are computed with a fixed seed, so the same data gives the
-    same picture; node size grows with degree; possible contributions are dashed.
+    (theme, municipality, year: the same nodes as these options), search by name (accents
+    and the plan's spellings too), a click that highlights a node's neighbours (Esc goes back)
+    and tooltips that cite the plan's page. Every name is readable at first view on a
+    1366 x 768 screen for maps up to 160 nodes; on larger maps the goals, themes and actions,
+    the others where there is room or when zooming in. Same data, same picture; node size
+    grows with degree; possible contributions are dashed. Prints on one A4 landscape page.
 
     \b
     Examples:
       rimograph map
       rimograph map --focus Woonzaak --depth 2 --year 2023 --out exports/woonzaak.html
       rimograph map --municipality Genk --type StrategicAction --type Project --type Partner
+      rimograph map --municipality Bilzen-Hoeselt --public --out exports/bilzen-hoeselt.html
       rimograph map --theme Wonen --public --lang en
     """
-    from ..outputs.maps import describe, select, write_map
-    from ..core.model import find_node, find_nodes
+    from ..outputs.maps import write_map
 
-    lang = language()
-
-    def of_type(wanted):
-        """The graph's nodes of type ``wanted`` (so suggestions come only from that type)."""
-        return graph.subgraph(n for n, t in graph.nodes(data="type") if t == wanted)
-
-    def towns(name):
-        """A municipality of 2019-2024, or the ones merged into a 2025 municipality."""
-        found, told = find_nodes(of_type("Municipality"), name)
-        if told:
-            say(told, err=True)
-        return found[0] if len(found) == 1 else set(found)
-
-    if focus is not None and not focus.strip():
-        raise click.BadParameter(_("give a name or an id"), param_hint="--focus")
-    if focus:
-        found, told = find_nodes(graph, focus)
-        if len(found) > 1:  # a merged municipality: what is active in its parts
-            say(told + " " + _("The map shows what is active there, as --municipality does."),
-                err=True)
-            focus, municipality = None, set(found)
-        else:
-            focus = found[0]
-    options = dict(focus=focus, depth=depth,
-                   theme=theme and find_node(of_type("Theme"), theme),
-                   goal=goal and find_node(of_type("OperationalGoal"), goal),
-                   municipality=municipality and (
-                       municipality if isinstance(municipality, set) else towns(municipality)),
-                   year=year, types=set(types), include_generic=include_generic)
-    nodes, facts = select(graph, **options)
-    words = LABELS[lang]
-    footer = words["footer"] + (" " + words["public"] if public else "")
-    write_map(graph, out, describe(facts, lang), lang, footer, nodes, public, options, details)
-    shown = graph.subgraph(nodes)
-    click.echo(_("{out}: {nodes} nodes, {edges} edges").format(
-        out=out, nodes=shown.number_of_nodes(), edges=shown.number_of_edges()))
+    nodes = selection["nodes"]
+    write_map(graph, out, selection["title"], selection["lang"], selection["footer"], nodes,
+              selection["public"], selection["options"], details)
+    said(out, graph.subgraph(nodes))
 
 
 @click.command("export")
@@ -122,8 +154,7 @@ def export_command(graph, fmt, out):
 
     written = export(graph, fmt, out or default_out(fmt), language())
     for file in written:
-        click.echo(_("{out}: {nodes} nodes, {edges} edges").format(
-            out=file, nodes=graph.number_of_nodes(), edges=graph.number_of_edges()))
+        said(file, graph)
 
 
 @click.command("report")
@@ -163,29 +194,31 @@ def report_command(out, public, graph_dir):
 @click.command("image")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("exports/rimo-limburg.png"), show_default=True,
-              help="Image to write: .png or .svg (folders are created).")
+              help="Image to write: .png, .svg or .pdf (folders are created).")
 @lang_option
 @graph_option
-def image_command(graph, out):
-    """Draw the network map of the whole plan as a PNG or SVG image, for slides and print.
+@selection_options
+def image_command(graph, selection, out):
+    """Draw a network map as a 16:9 slide: PNG, SVG or PDF.
 
-    It shows what `rimograph map` shows by default (generic partners left out).
-
-    The same positions, colours and shapes as the HTML map (`rimograph map`), with the legend,
-    a title and the source drawn in; names where they do not overlap. 16 x 9 inches (PNG at
-    200 dpi). The same data gives the same file.
+    The same choice of nodes as `rimograph map` with the same options (generic partners left
+    out unless --include-generic), its colours and shapes, a title, the legend and the source.
+    Names are placed where they overlap nothing, at 10 pt or more on a 13.33 x 7.5 inch
+    slide: every name on maps up to 160 nodes as room allows, the goals, themes and actions
+    first on larger ones. SVG keeps its text as text (searchable, editable); the PDF is one
+    page with its fonts embedded; PNG at 200 dpi. The same data gives the same file.
 
     \b
     Examples:
       rimograph image --out exports/rimo-limburg.png
-      rimograph image --out exports/rimo-limburg.svg --lang en
+      rimograph image --municipality Beringen --public --out exports/beringen.pdf
+      rimograph image --focus "CAW Limburg" --out exports/caw.svg --lang en
     """
     from ..outputs.image import draw_map, image_format
-    from ..outputs.maps import ordered_subgraph, select
+    from ..outputs.maps import ordered_subgraph
 
-    lang = language()
     image_format(out)  # a wrong suffix fails before the drawing starts
-    shown = ordered_subgraph(graph, select(graph)[0])  # as `rimograph map`: no generic partners
-    draw_map(shown, out, LABELS[lang]["whole_plan"], lang)
-    click.echo(_("{out}: {nodes} nodes, {edges} edges").format(
-        out=out, nodes=shown.number_of_nodes(), edges=shown.number_of_edges()))
+    shown = ordered_subgraph(graph, selection["nodes"])
+    draw_map(shown, out, selection["title"], selection["lang"],
+             focus=selection["options"]["focus"])
+    said(out, shown)

@@ -1,7 +1,7 @@
 """Display words for maps and reports: Dutch (default) and English."""
 
 # shape and colour per node type; "font": label size in CSS pixels on the map at first view in
-# a 1366x768 window (points on the slide image: see image.FONT_SCALE), "bold" for the plan's
+# a 1366x768 window (the slide image draws every name in image.MIN_POINTS), "bold" for the plan's
 # structure (goals, themes, actions)
 TYPE_STYLE = {
     "StrategicGoal": {"shape": "diamond", "color": "#8c1c13", "font": 15, "bold": True},
@@ -267,14 +267,12 @@ REPORT_LABELS = {
 
 #: Words of the static map image (``rimograph image``) beyond :data:`LABELS`.
 IMAGE_LABELS = {
-    "nl": {"other_edges": "andere relaties\n(samenwerking, plaats, doelgroep, ...)",
+    "nl": {"other_edges": "andere relaties (samenwerking, plaats, doelgroep, ...)",
            "credit": "Bron: meerjarenplan 2021-2025 van Samenlevingsopbouw RIMO Limburg; "
                      "gemaakt met rimograph {version}.",
-           "summary": "{nodes} knopen, {edges} relaties; namen van doelstellingen, thema's, "
-                      "acties en de meest verbonden knopen, waar ze niet overlappen."},
-    "en": {"other_edges": "other relations\n(partnership, place, target group, ...)",
+           "summary": "{nodes} knopen, {edges} relaties, {names} namen."},
+    "en": {"other_edges": "other relations (partnership, place, target group, ...)",
            "credit": "Source: multi-year plan 2021-2025 of Samenlevingsopbouw RIMO Limburg; "
                      "made with rimograph {version}.",
-           "summary": "{nodes} nodes, {edges} relations; names of goals, themes, actions and "
-                      "the most connected nodes, where they do not overlap."},
+           "summary": "{nodes} nodes, {edges} relations, {names} names."},
 }

@@ -295,15 +295,16 @@ def marker_radius(degree: int, focus: bool = False) -> float:
     return 16.0 if focus else 4.0 + 1.5 * min(degree, 40) ** 0.5
 
 
-def labelled_layout(graph, frame=FRAME, scale=1.0, focus=None, lang="nl"):
+def labelled_layout(graph, frame=FRAME, scale=1.0, focus=None, lang="nl", font=None):
     """Positions in ``frame`` with room for every label shown at first view.
 
     :func:`layout` gives the arrangement; :func:`rimograph.outputs.placement.place` stretches
-    it to the frame and spreads nodes apart from their label sizes (the font of
-    :data:`~rimograph.outputs.labels.TYPE_STYLE` times ``scale``, the focus node in
-    :data:`~rimograph.outputs.labels.FOCUS_FONT`, marker radii of :func:`marker_radius` times
-    ``scale``). Returns ``(positions, labels, radii, levels, overlaps)`` as
-    :func:`~rimograph.outputs.placement.place` does, plus the labels and radii used."""
+    it to the frame and spreads nodes apart from their label sizes: the font of
+    :data:`~rimograph.outputs.labels.TYPE_STYLE` (or ``font`` for every type, when given) times
+    ``scale``, the focus node in :data:`~rimograph.outputs.labels.FOCUS_FONT`, marker radii of
+    :func:`marker_radius` times ``scale``. Returns ``(positions, labels, radii, levels,
+    crowded)``: :func:`~rimograph.outputs.placement.place`'s answer with the labels and radii
+    used."""
     from .placement import Label, label_lines, place
 
     degrees = dict(graph.degree())
@@ -311,13 +312,13 @@ def labelled_layout(graph, frame=FRAME, scale=1.0, focus=None, lang="nl"):
     for node, data in graph.nodes(data=True):
         style = TYPE_STYLE[data["type"]]
         labels[node] = Label(label_lines(display_name(data, lang)),
-                             (FOCUS_FONT if node == focus else style["font"]) * scale,
+                             (FOCUS_FONT if node == focus else font or style["font"]) * scale,
                              style["bold"] or node == focus)
         radii[node] = marker_radius(degrees[node], node == focus) * scale
     first = set(graph) if len(graph) <= FIRST_VIEW_ALL else {
         n for n, t in graph.nodes(data="type") if t in FIRST_VIEW_TYPES or n == focus}
-    positions, levels, overlaps = place(layout(graph), radii, labels, first, *frame)
-    return positions, labels, radii, levels, overlaps
+    positions, levels, crowded = place(layout(graph), radii, labels, first, *frame)
+    return positions, labels, radii, levels, crowded
 
 
 def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None, year=None,

@@ -58,7 +58,8 @@ def label_lines(name: str) -> list[str]:
     rather than shortening; textwrap, words are not broken), shortened with "…" after the
     second line when it is longer still."""
     for width in (LINE_CHARS, LINE_CHARS + 6):  # a little wider rather than shortened
-        lines = textwrap.wrap(name, width, break_long_words=False) or [name]
+        lines = textwrap.wrap(name, width, break_long_words=False,
+                              break_on_hyphens=False) or [name]
         if len(lines) <= 2:
             return lines
     return [lines[0], lines[1] + " …"]
@@ -97,36 +98,41 @@ def spread(positions, radii, labels, width, height, order):
     """Put each node, in ``order``, at the free spot nearest its ``positions`` entry: a spot
     where its box (marker, and the label below it when ``labels`` has one, with :data:`PAD`
     around) overlaps no box placed before and lies inside the ``width`` x ``height`` frame.
+    A node whose labelled box finds no room anywhere is placed with its marker alone.
 
     The frame is a grid of cells of :data:`CELL` units; a placed box marks the cells it
     touches, and a summed-area table of the marks gives, for every spot at once, whether a box
     fits there. Distance in y counts double (the frame is wider than high). Returns the new
-    positions (an ``n x 2`` array) and the number of nodes that found no free spot (left where
-    they were; 0 unless the frame is too small for the boxes)."""
+    positions (an ``n x 2`` array) and the indices of the nodes placed without their label
+    (empty unless the frame is too small for all the labels)."""
     import numpy as np
 
     points = np.array(positions, dtype=float)
     _, half_w, half_h, offset = _boxes(points, radii, labels)
+    _, marker_w, marker_h, _ = _boxes(points, radii, [None] * len(points))
     cw, ch = CELL
     columns, rows = int(width // cw), int(height // ch)
     taken = np.zeros((rows, columns), dtype=np.int32)
-    crowded = 0
+    crowded = []
     for i in order:
-        kw = min(int(np.ceil((2 * half_w[i] + PAD) / cw)), columns)
-        kh = min(int(np.ceil((2 * half_h[i] + PAD) / ch)), rows)
         table = np.zeros((rows + 1, columns + 1), dtype=np.int32)
         table[1:, 1:] = taken.cumsum(0).cumsum(1)
-        used = table[kh:, kw:] - table[:-kh, kw:] - table[kh:, :-kw] + table[:-kh, :-kw]
-        gy, gx = np.nonzero(used == 0)
-        if not len(gx):
-            crowded += 1
+        for w, h, below in ((half_w[i], half_h[i], offset[i]), (marker_w[i], marker_h[i], 0)):
+            kw = min(int(np.ceil((2 * w + PAD) / cw)), columns)
+            kh = min(int(np.ceil((2 * h + PAD) / ch)), rows)
+            used = table[kh:, kw:] - table[:-kh, kw:] - table[kh:, :-kw] + table[:-kh, :-kw]
+            gy, gx = np.nonzero(used == 0)
+            if len(gx):
+                break
+            crowded.append(i)
+        else:
             continue
         x = (gx + kw / 2) * cw
-        y = (gy + kh / 2) * ch - offset[i]
+        y = (gy + kh / 2) * ch - below
         best = np.argmin((x - points[i, 0]) ** 2 + 4 * (y - points[i, 1]) ** 2)
         points[i] = x[best], y[best]
         taken[gy[best]:gy[best] + kh, gx[best]:gx[best] + kw] = 1
-    return points, crowded
+    return points, sorted(set(crowded))
 
 
 def fill(positions, width, height):
@@ -160,10 +166,11 @@ def place(positions, radii, labels, first, width, height):
 
     Returns
     -------
-    (positions, levels, overlaps)
+    (positions, levels, crowded)
         ``positions`` node -> (x, y), rounded to 0.1; ``levels`` node -> zoom factor or None;
-        ``overlaps``: pairs of first-view boxes still overlapping (0 when the frame is big
-        enough).
+        ``crowded``: how many nodes of ``first`` found no room for their label at first view
+        (0 when the frame is big enough; their labels get a level like the others). No two
+        labels drawn at the same zoom overlap.
     """
     import numpy as np
 
@@ -171,9 +178,10 @@ def place(positions, radii, labels, first, width, height):
     start = fill(positions, width, height)
     order = sorted(range(len(nodes)), key=lambda i: (nodes[i] not in first, -radii[nodes[i]],
                                                      nodes[i]))
-    points, overlaps = spread([start[n] for n in nodes], [radii[n] for n in nodes],
-                              [labels[n] if n in first else None for n in nodes], width, height,
-                              order)
+    points, crowded = spread([start[n] for n in nodes], [radii[n] for n in nodes],
+                             [labels[n] if n in first else None for n in nodes], width, height,
+                             order)
+    first = set(first) - {nodes[i] for i in crowded}
     levels = {n: (LEVELS[0] if n in first else None) for n in nodes}
     index = {n: i for i, n in enumerate(nodes)}
     radius = np.array([radii[n] for n in nodes])
@@ -205,4 +213,4 @@ def place(positions, radii, labels, first, width, height):
                 break
     result = {n: (round(float(points[index[n]][0]), 1), round(float(points[index[n]][1]), 1))
               for n in nodes}
-    return result, levels, overlaps
+    return result, levels, len(crowded)
