@@ -288,6 +288,8 @@ FRAME = (1080.0, 660.0)
 #: :data:`FIRST_VIEW_TYPES` (and the focus), the others where they fit or when zooming in.
 FIRST_VIEW_ALL = 160
 FIRST_VIEW_TYPES = ("StrategicGoal", "Theme", "OperationalGoal", "StrategicAction")
+#: Maps larger than this keep their layout (no spreading) and draw names only where they fit.
+LARGE = 1500
 
 
 def marker_radius(degree: int, focus: bool = False) -> float:
@@ -315,9 +317,16 @@ def labelled_layout(graph, frame=FRAME, scale=1.0, focus=None, lang="nl", font=N
                              (FOCUS_FONT if node == focus else font or style["font"]) * scale,
                              style["bold"] or node == focus)
         radii[node] = marker_radius(degrees[node], node == focus) * scale
-    first = set(graph) if len(graph) <= FIRST_VIEW_ALL else {
-        n for n, t in graph.nodes(data="type") if t in FIRST_VIEW_TYPES or n == focus}
-    positions, levels, crowded = place(layout(graph), radii, labels, first, *frame)
+    types = dict(graph.nodes(data="type"))
+    if len(graph) <= FIRST_VIEW_ALL:
+        first = set(graph)
+    elif len(graph) <= LARGE:
+        first = {n for n, t in types.items() if t in FIRST_VIEW_TYPES or n == focus}
+    else:  # too many to spread: markers shrink, the structure's names come first when zooming
+        first = set()
+        radii = {n: r / 3 for n, r in radii.items()}
+    order = sorted(graph, key=lambda n: (types[n] not in FIRST_VIEW_TYPES, -radii[n], n))
+    positions, levels, crowded = place(layout(graph), radii, labels, first, *frame, order)
     return positions, labels, radii, levels, crowded
 
 
@@ -346,13 +355,11 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
     from ..core.errors import RimographError
 
     facts = []
-    nodes = set(graph.nodes)
+    nodes = None  # None: every node
     if focus:
         nodes = set(nx.ego_graph(graph.to_undirected(as_view=True), focus, radius=depth))
         facts.append(("focus", (graph.nodes[focus]["name"], depth)))
-    elif not types:
-        nodes = {n for n in nodes if graph.nodes[n]["type"] not in CONTEXT_TYPES}
-    chosen = set(model.entries(graph))
+    chosen = set(model.entries(graph)) if theme or goal or municipality or year else set()
     if theme:
         chosen = {e for e in chosen if theme in model.entry_themes(graph, e)}
         facts.append(("theme", graph.nodes[theme]["name"]))
@@ -365,16 +372,15 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
         wanted = {municipality} if isinstance(municipality, str) else set(municipality)
         names = sorted(graph.nodes[m]["name"] for m in wanted)
         facts.append(("municipality", " + ".join(names)))
-        local = {e for e in model.entries(graph)
-                 if wanted & set(model.entry_municipalities(graph, e))}
+        places = wanted | {n for m in wanted for n in model.sources_of(graph, m, "LOCATED_IN")}
+        local = {e for place in places for e in model.sources_of(graph, place, "ACTIVE_IN")
+                 if graph.nodes[e]["type"] in ENTRY_TYPES}
         if local:
             chosen &= local
         else:  # no local work: what reaches every town, and the partners based there
             chosen = {e for e in chosen if graph.nodes[e].get("scope") in REACHES_EVERY_TOWN}
             based = wanted | {p for m in wanted for p in model.sources_of(graph, m, "BASED_IN")}
             facts.append(("no_local", None))
-        places = wanted | {n for n in graph if graph.nodes[n]["type"] == "Neighbourhood"
-                           and set(graph.successors(n)) & wanted}
     if year:
         chosen = {e for e in chosen if year in entry_years(graph.nodes[e])}
         facts.append(("year", year))
@@ -386,7 +392,11 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
         if places:  # other towns reached through an umbrella action are left out
             around = {n for n in around if n in places or graph.nodes[n]["type"]
                       not in ("Municipality", "Neighbourhood")}
-        nodes &= around | based
+        nodes = (around | based) if nodes is None else nodes & (around | based)
+    if nodes is None:
+        nodes = set(graph.nodes)
+    if not focus and not types:
+        nodes = {n for n in nodes if graph.nodes[n]["type"] not in CONTEXT_TYPES}
     if types:
         nodes = {n for n in nodes if graph.nodes[n]["type"] in types or n == focus}
         facts.append(("types", sorted(types)))

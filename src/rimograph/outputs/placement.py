@@ -29,7 +29,10 @@ LINE_HEIGHT = 1.2
 GAP = 2.0
 PAD = 3.0
 #: Zoom factors (relative to the first view) at which labels that do not fit earlier appear.
-LEVELS = (1.0, 1.6, 2.5, 4.0, 6.4)
+LEVELS = (1.0, 1.6, 2.5, 4.0, 6.4, 10.0, 16.0, 25.0, 40.0)
+#: Labels tried for a zoom level, beyond those of the first view (large maps: the others are
+#: found by search and tooltip).
+CANDIDATES = 1500
 #: Grid cell for finding free room (frame units, x and y).
 CELL = (4.0, 3.0)
 
@@ -146,13 +149,14 @@ def fill(positions, width, height):
             for n, (x, y) in positions.items()}
 
 
-def place(positions, radii, labels, first, width, height):
+def place(positions, radii, labels, first, width, height, order=None):
     """Positions inside the frame and the zoom at which each label is drawn.
 
     Parameters
     ----------
     positions : dict node -> (x, y)
-        Any layout; it is stretched to fill the frame (:func:`fill`), then spread.
+        Any layout; it is stretched to fill the frame (:func:`fill`), then spread (not when
+        ``first`` is empty: a large map keeps its layout, its names wait for zooming in).
     radii : dict node -> float
         Marker radius (frame units).
     labels : dict node -> Label
@@ -160,7 +164,8 @@ def place(positions, radii, labels, first, width, height):
         Nodes whose label must be drawn at first view; their boxes are spread apart. The
         others' markers take room too; their labels go where they fit, at the first zoom of
         :data:`LEVELS` where they overlap no label drawn at that zoom (or never, then
-        ``None``: the name is in the tooltip).
+        ``None``: the name is in the tooltip). At most :data:`CANDIDATES` of them are tried,
+        in ``order`` (a list of nodes; default: largest marker first).
     width, height : float
         The frame (the drawing area at first view).
 
@@ -176,40 +181,44 @@ def place(positions, radii, labels, first, width, height):
 
     nodes = sorted(positions)
     start = fill(positions, width, height)
-    order = sorted(range(len(nodes)), key=lambda i: (nodes[i] not in first, -radii[nodes[i]],
-                                                     nodes[i]))
-    points, crowded = spread([start[n] for n in nodes], [radii[n] for n in nodes],
-                             [labels[n] if n in first else None for n in nodes], width, height,
-                             order)
+    points = np.array([start[n] for n in nodes], dtype=float)
+    crowded = []
+    if first:
+        spread_order = sorted(range(len(nodes)), key=lambda i: (
+            nodes[i] not in first, -radii[nodes[i]], nodes[i]))
+        points, crowded = spread(points, [radii[n] for n in nodes],
+                                 [labels[n] if n in first else None for n in nodes], width,
+                                 height, spread_order)
     first = set(first) - {nodes[i] for i in crowded}
-    levels = {n: (LEVELS[0] if n in first else None) for n in nodes}
     index = {n: i for i, n in enumerate(nodes)}
+    rest = [n for n in (order or sorted(nodes, key=lambda n: (-radii[n], n))) if n not in first]
+    tried = [index[n] for n in sorted(first)] + [index[n] for n in rest[:CANDIDATES]]
     radius = np.array([radii[n] for n in nodes])
-    centres, half_w, half_h, _ = _boxes(points, radius, [labels[n] for n in nodes])
-    drawn = {zoom: np.array([n in first for n in nodes]) for zoom in LEVELS}
+    centres, half_w, half_h, _ = _boxes(points[tried], radius[tried],
+                                        [labels[nodes[i]] for i in tried])
+    drawn = {zoom: np.array([k < len(first) for k in range(len(tried))]) for zoom in LEVELS}
 
-    def free(i, zoom):
-        """Whether node ``i``'s label overlaps no label drawn at ``zoom`` (and, at first view,
-        no other node's marker)."""
-        near = ((np.abs(centres[i, 0] - centres[:, 0]) * zoom < half_w[i] + half_w + PAD)
-                & (np.abs(centres[i, 1] - centres[:, 1]) * zoom < half_h[i] + half_h + PAD))
+    def free(k, zoom):
+        """Whether the label of ``tried[k]`` overlaps no label drawn at ``zoom`` (and, at
+        first view, no other node's marker)."""
+        near = ((np.abs(centres[k, 0] - centres[:, 0]) * zoom < half_w[k] + half_w + PAD)
+                & (np.abs(centres[k, 1] - centres[:, 1]) * zoom < half_h[k] + half_h + PAD))
         if near[drawn[zoom]].any():
             return False
         if zoom == LEVELS[0]:
-            touch = ((np.abs(centres[i, 0] - points[:, 0]) < half_w[i] + radius)
-                     & (np.abs(centres[i, 1] - points[:, 1]) < half_h[i] + radius))
-            touch[i] = False
+            touch = ((np.abs(centres[k, 0] - points[:, 0]) < half_w[k] + radius)
+                     & (np.abs(centres[k, 1] - points[:, 1]) < half_h[k] + radius))
+            touch[tried[k]] = False
             return not touch.any()
         return True
 
-    rest = sorted((n for n in nodes if n not in first), key=lambda n: (-radii[n], n))
-    for node in rest:
-        i = index[node]
+    levels = {n: (LEVELS[0] if n in first else None) for n in nodes}
+    for k in range(len(first), len(tried)):
         for zoom in LEVELS:
-            if free(i, zoom):
-                levels[node] = zoom
+            if free(k, zoom):
+                levels[nodes[tried[k]]] = zoom
                 for higher in LEVELS[LEVELS.index(zoom):]:
-                    drawn[higher][i] = True
+                    drawn[higher][k] = True
                 break
     result = {n: (round(float(points[index[n]][0]), 1), round(float(points[index[n]][1]), 1))
               for n in nodes}
