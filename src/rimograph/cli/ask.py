@@ -538,7 +538,9 @@ def entries_command(graph, theme, goal, municipality, year, target_group, fmt, b
     emit(answer(graph, backend, neo4j, "entries", entry_list,
                 theme=theme and node(theme, "Theme"), goal=goal and node(goal, "OperationalGoal"),
                 municipalities=municipalities_of(graph, municipality), year=year,
-                target_groups=groups), fmt)
+                target_groups=groups), fmt,
+         drop_first=("entry", "page", "partners_open_ended", "transversal", "sector",
+                     "target_groups", "start", "end", "municipalities", "action"))
 
 
 @click.command("needs")
@@ -564,8 +566,9 @@ def needs_command(graph, indicator, fmt, backend, neo4j):
     (`rimograph coverage province`).
 
     \b
-    Columns: municipality (2025), nis_2025, parts (2019-2024), need_signals, signals,
-             context, local_entries, local_names, partners_based, partner_names.
+    Columns: municipality_2025, nis_2025, parts (2019-2024), need_signals, signals,
+             context, comparisons, local_entries, local_names, partners_based,
+             partner_names.
     Examples:
       rimograph needs
       rimograph needs --indicator activiteitsgraad
@@ -581,4 +584,5 @@ def needs_command(graph, indicator, fmt, backend, neo4j):
         chosen = find_node(lookup.subgraph(n for n, t in lookup.nodes(data="type")
                                            if t == "Indicator"), indicator)
     rows = needs(answer(graph, backend, neo4j, "need-facts", need_facts), chosen)
-    emit(rows, fmt)
+    emit(rows, fmt, drop_first=("nis_2025", "comparisons", "context", "partner_names",
+                                "partners_based", "local_names", "parts"))

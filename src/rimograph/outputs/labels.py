@@ -159,6 +159,7 @@ REPORT_LABELS = {
         "tile_signals": "noodsignalen (rand)",
         "signals_count": "Signalen", "signals": "Noodsignalen (cijfer, jaar, Limburg)",
         "context": "Context", "local": "Lokaal", "parts": "Gemeenten 2019-2024",
+        "comparisons": "Volgens het plan",
         "partners": "Partners per aantal thema's",
         "partners_intro": "Een partner telt voor een thema als hij samenwerkt in een actie of "
                           "project dat zeker bijdraagt aan een OD van dat thema. Algemene "
@@ -222,6 +223,7 @@ REPORT_LABELS = {
         "tile_signals": "need signals (border)",
         "signals_count": "Signals", "signals": "Need signals (figure, year, Limburg)",
         "context": "Context", "local": "Local", "parts": "Municipalities 2019-2024",
+        "comparisons": "As the plan puts it",
         "municipalities": "Municipalities",
         "municipalities_intro": "The 42 municipalities of Limburg (2019-2024), grouped by their "
                                 "municipality after the mergers of 1 January 2025, with the "

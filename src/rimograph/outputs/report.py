@@ -224,7 +224,7 @@ def need_coverage(graph) -> dict:
         "rows": rows, "tiles": tiles,
         "columns": 1 + max(c for c, _ in TILES.values()),
         "rows_count": 1 + max(r for _, r in TILES.values()),
-        "flagged": [r["municipality"] for r in rows if r["need_signals"] and not r["local_entries"]],
+        "flagged": [r["municipality_2025"] for r in rows if r["need_signals"] and not r["local_entries"]],
         "pages": page_ranges(d["page"] for _, _, d in _edges(graph, "MEASURED_IN")),
     }
 

@@ -98,7 +98,7 @@ def needs(facts, indicator=None):
     Returns
     -------
     list of dict
-        One row per 2025 municipality: ``municipality`` (2025 name), ``nis_2025``, ``parts``
+        One row per 2025 municipality: ``municipality_2025`` (its name), ``nis_2025``, ``parts``
         (its 2019-2024 municipalities, list), ``need_signals`` (count, see the module rule),
         ``signals`` (list: indicator, figure, year, the Limburg figure where compared, and the
         plan's comparison), ``context`` (list: the other figures the plan gives there),
@@ -113,26 +113,31 @@ def needs(facts, indicator=None):
         groups.setdefault(fact["name_2025"], []).append(fact)
     rows = []
     for name, parts in groups.items():
-        signals, context, ranked = [], [], None
+        signals, context, comparisons, ranked = [], [], [], None
         for part in parts:
             for f in part["figures"]:
-                text = (f"{f['indicator_name']}: {_figure(f['value'], f['unit'])}"
-                        + (f" ({f['year']})" if f["year"] else "")
-                        + (f" [{part['name']}]" if len(parts) > 1 else ""))
-                if f["limburg"] is not None and f["need_signal"] in ("higher", "lower"):
-                    text += f", Limburg {_figure(f['limburg'], f['unit'])}"
-                if f["comparison"]:
-                    text += f"; {f['comparison']}"
                 signal = is_signal(f["need_signal"], f["value"], f["limburg"])
+                where = f" [{part['name']}]" if len(parts) > 1 else ""
+                if signal and f["unit"] == "yes-no" and f["value"]:
+                    text = f["indicator_name"]  # named by the plan: the name says it all
+                else:
+                    text = f"{f['indicator_name']} {_figure(f['value'], f['unit'])}"
+                details = [str(f["year"])] if f["year"] else []
+                if f["limburg"] is not None and f["need_signal"] in ("higher", "lower"):
+                    details.append(f"Limburg {_figure(f['limburg'], f['unit'])}")
+                text += (f" ({'; '.join(details)})" if details else "") + where
                 (signals if signal else context).append(text)
+                if f["comparison"]:
+                    comparisons.append(f"{f['indicator_name']}{where}: {f['comparison']}")
                 if f["indicator"] == indicator:
                     ranked = f["value"] if ranked is None else max(ranked, f["value"])
         local = sorted({e for part in parts for e in part["local_names"]})
         based = sorted({p for part in parts for p in part["partner_names"]})
         rows.append({
-            "municipality": name, "nis_2025": parts[0]["nis_2025"],
+            "municipality_2025": name, "nis_2025": parts[0]["nis_2025"],
             "parts": [part["name"] for part in parts],
             "need_signals": len(signals), "signals": sorted(signals), "context": sorted(context),
+            "comparisons": sorted(comparisons),
             "local_entries": len(local), "local_names": local,
             "partners_based": len(based), "partner_names": based, "_rank": ranked,
         })
@@ -142,9 +147,10 @@ def needs(facts, indicator=None):
         rows.sort(key=lambda r: (r["_rank"] is None,
                                  0 if r["_rank"] is None else (r["_rank"] if lower
                                                                else -r["_rank"]),
-                                 r["municipality"]))
+                                 r["municipality_2025"]))
     else:
-        rows.sort(key=lambda r: (r["local_entries"] > 0, -r["need_signals"], r["municipality"]))
+        rows.sort(key=lambda r: (r["local_entries"] > 0, -r["need_signals"],
+                                 r["municipality_2025"]))
     for row in rows:
         del row["_rank"]
     return rows
