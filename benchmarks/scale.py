@@ -14,7 +14,7 @@ next:
   included, after loading and asking the questions;
 - **questions**: ``partners_spanning_themes(graph, 2)`` (= ``rimograph partners --min-themes
   2``), ``municipality_coverage`` and ``goal_coverage`` (= ``coverage municipalities`` and
-  ``coverage goals``) on the loaded graph, after ``gc.freeze()`` as the CLI does; first run
+  ``coverage goals``) on the loaded graph (frozen for the garbage collector by the loader); first run
   and median of three;
 - **cache**: ``rimograph.core.load.load_graph`` when the cache is filled (validate, build, write the
   JSON) and when it is read;
@@ -27,7 +27,6 @@ number) and ``rimograph validate`` must report exactly that problem with file an
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import platform
@@ -70,7 +69,6 @@ def measure_load(folder: Path) -> dict:
     result = {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
               "load_validate_s": loaded - start, "build_s": built - loaded,
               "peak_after_load_gib": peak_gib()}
-    gc.freeze()  # as the CLI does after loading: the collector no longer walks the graph
     for name, question in (("partners", lambda: partners.partners_spanning_themes(graph, 2)),
                            ("coverage_municipalities",
                             lambda: coverage.municipality_coverage(graph)),

@@ -192,13 +192,7 @@ def graph_option(func):
             return func(graph=None, **kwargs)
         graph_dir = graph_folder(graph_dir)
         warn_unknown_files(graph_dir)
-        graph = load_graph(graph_dir)
-        if graph.number_of_edges() >= 100_000:
-            # a sector-sized graph lives until the command ends: keep the garbage collector
-            # from walking its millions of objects again (about 0.5 s a walk at 1M edges)
-            import gc
-
-            gc.freeze()
+        graph = load_graph(graph_dir)  # a big graph comes frozen for the collector (paused_gc)
         return func(graph=graph, **kwargs)
 
     return wrapper
