@@ -237,3 +237,71 @@ def test_search_folds_accents_and_knows_aliases(tmp_path):
     assert "action:cafe-anoniem-in-hasselt" in found["cafe"]
     assert found["genk"] == ["partner:lokaal-bestuur-genk"]
     assert "municipality:73083" in found["tongeren"]  # Tongeren, merged into it in 2025
+
+
+def test_highlight_fades_the_rest_and_escape_restores(tmp_path):
+    """Choosing a search result highlights the node and its neighbours: every other name is
+    drawn faded, the view zooms in; Escape brings the whole map back."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM
+
+    out = run_map(tmp_path, "beringen", "--municipality", "Beringen")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(out.resolve().as_uri())
+        page.wait_for_selector("body[data-ready=true]")
+        before = page.evaluate("rimographLabels()")
+        page.fill("#search", "OCMW Beringen")
+        page.click("#search-result button")
+        page.wait_for_timeout(600)  # the zoom's animation
+        lit = {b["id"]: b for b in page.evaluate("rimographLabels()")}
+        assert not lit["partner:ocmw-beringen"]["faded"]
+        assert lit["partner:ocmw-beringen"]["size"] >= 12
+        faded = [i for i, b in lit.items() if b["faded"]]
+        assert "action:de-stek" in faded and len(faded) > 40
+        assert page.is_visible("#back")
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(600)
+        after = page.evaluate("rimographLabels()")
+        browser.close()
+    assert not any(b["faded"] for b in after)
+    assert sorted(b["id"] for b in after) == sorted(b["id"] for b in before)
+
+
+def test_print_is_one_a4_landscape_page_with_legend_and_title(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM
+
+    out = run_map(tmp_path, "beringen", "--municipality", "Beringen")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(out.resolve().as_uri())
+        page.wait_for_selector("body[data-ready=true]")
+        page.emulate_media(media="print")
+        shown = page.evaluate("""() => ['#print-legend', '#title', '#panel'].map(
+            s => getComputedStyle(document.querySelector(s)).display)""")
+        pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+        browser.close()
+    assert shown[0] != "none" and shown[1] != "none" and shown[2] == "none"
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(
+        b"/Type /Page>") + pdf.count(b"/Type /Page/") == 1
+    (tmp_path / "beringen.pdf").write_bytes(pdf)
+
+
+def test_tooltips_speak_to_an_outside_audience(tmp_path, graph):
+    from rimograph.outputs.maps import tooltip
+
+    woonzaak = tooltip("action:woonzaak", graph.nodes["action:woonzaak"])
+    assert "Looptijd: sinds januari 2019, einde open" in woonzaak
+    assert any(line.startswith("Bron: meerjarenplan, p. ") for line in woonzaak)
+    assert not any("regels" in line or "action:" in line for line in woonzaak)
+    cafe = tooltip("action:cafe-anoniem-in-hasselt", graph.nodes["action:cafe-anoniem-in-hasselt"])
+    assert "Looptijd: september 2016 tot december 2025" in cafe
+    detailed = tooltip("action:woonzaak", graph.nodes["action:woonzaak"], details=True)
+    assert "action:woonzaak" in detailed and any(line.startswith("regels ") for line in detailed)
+    html = run_map(tmp_path, "plan").read_text(encoding="utf-8")
+    assert "regels 27" not in html and '"action:woonzaak"]' not in html

@@ -70,8 +70,9 @@
   window.rimographLabels = () => boxes.map(b => Object.assign({}, b));
   window.rimographVisible = () => data.nodes.map(n => n.id).filter(id => !hidden.has(id));
 
+  let homeScale = 1;
   function home(animate) {
-    const scale = Math.min(container.clientWidth / FRAME[0], container.clientHeight / FRAME[1]);
+    const scale = homeScale = Math.min(container.clientWidth / FRAME[0], container.clientHeight / FRAME[1]);
     network.moveTo({ position: { x: FRAME[0] / 2, y: FRAME[1] / 2 }, scale: scale,
                      animation: animate ? { duration: 300 } : false });
   }
@@ -136,8 +137,10 @@
     if (near === null) { network.unselectAll(); home(true); return; }
     network.selectNodes([id]);
     const framed = [...near].filter(n => !hidden.has(n));
-    network.fit({ nodes: framed, animation: false });
-    network.moveTo({ scale: Math.min(network.getScale() * 0.8, 3), animation: { duration: 300 } });
+    network.fit({ nodes: framed, animation: false });  // centres on the selection
+    // zoom in on it, never out of the first view (the names keep their size)
+    const scale = Math.max(homeScale, Math.min(network.getScale() * 0.8, 3 * homeScale));
+    network.moveTo({ scale: scale, animation: { duration: 300 } });
   }
   network.on("click", params => { if (params.nodes.length) highlight(params.nodes[0]); });
   back.addEventListener("click", () => highlight(null));
