@@ -4,6 +4,7 @@ would open it: returns what the page shows and every console error."""
 import os
 import shutil
 import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -46,3 +47,22 @@ def open_page(path, screenshot=None, script=None, viewport=(1600, 1000)):
         browser.close()
     return {"status": status, "dom": dom, "errors": errors, "requests": requests,
             "seconds": seconds, "result": result}
+
+
+@contextmanager
+def live_page(path, viewport=(1366, 768)):
+    """``path`` opened in headless Chromium, after the map has drawn (body[data-ready]): a
+    Playwright page to click, type and evaluate on; the browser closes afterwards."""
+    if not CHROMIUM:
+        pytest.skip("chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+            page.goto(path.resolve().as_uri())
+            page.wait_for_selector("body[data-ready=true]", timeout=20000)
+            yield page
+        finally:
+            browser.close()

@@ -8,7 +8,7 @@ from rimograph.cli import cli
 from rimograph.outputs.labels import CONTEXT_TYPES
 from rimograph.outputs.maps import write_map
 
-from .browser import open_page
+from .browser import live_page, open_page
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
 
@@ -194,19 +194,9 @@ def test_uncovered_municipality_gets_a_map(tmp_path, graph):
 
 def shown_after(page_path, kind, value):
     """The node ids visible after choosing ``value`` in the panel's ``kind`` list."""
-    from playwright.sync_api import sync_playwright
-
-    from .browser import CHROMIUM
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page()
-        page.goto(page_path.resolve().as_uri())
-        page.wait_for_selector("body[data-ready=true]")
+    with live_page(page_path) as page:
         page.select_option(f"#{kind}", value)
-        ids = page.evaluate("rimographVisible()")
-        browser.close()
-    return sorted(ids)
+        return sorted(page.evaluate("rimographVisible()"))
 
 
 def map_ids(path):
@@ -242,16 +232,8 @@ def test_search_folds_accents_and_knows_aliases(tmp_path):
 def test_highlight_fades_the_rest_and_escape_restores(tmp_path):
     """Choosing a search result highlights the node and its neighbours: every other name is
     drawn faded, the view zooms in; Escape brings the whole map back."""
-    from playwright.sync_api import sync_playwright
-
-    from .browser import CHROMIUM
-
     out = run_map(tmp_path, "beringen", "--municipality", "Beringen")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1366, "height": 768})
-        page.goto(out.resolve().as_uri())
-        page.wait_for_selector("body[data-ready=true]")
+    with live_page(out) as page:
         before = page.evaluate("rimographLabels()")
         page.fill("#search", "OCMW Beringen")
         page.click("#search-result button")
@@ -265,27 +247,17 @@ def test_highlight_fades_the_rest_and_escape_restores(tmp_path):
         page.keyboard.press("Escape")
         page.wait_for_timeout(600)
         after = page.evaluate("rimographLabels()")
-        browser.close()
     assert not any(b["faded"] for b in after)
     assert sorted(b["id"] for b in after) == sorted(b["id"] for b in before)
 
 
 def test_print_is_one_a4_landscape_page_with_legend_and_title(tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    from .browser import CHROMIUM
-
     out = run_map(tmp_path, "beringen", "--municipality", "Beringen")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1366, "height": 768})
-        page.goto(out.resolve().as_uri())
-        page.wait_for_selector("body[data-ready=true]")
+    with live_page(out) as page:
         page.emulate_media(media="print")
         shown = page.evaluate("""() => ['#print-legend', '#title', '#panel'].map(
             s => getComputedStyle(document.querySelector(s)).display)""")
         pdf = page.pdf(prefer_css_page_size=True, print_background=True)
-        browser.close()
     assert shown[0] != "none" and shown[1] != "none" and shown[2] == "none"
     assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(
         b"/Type /Page>") + pdf.count(b"/Type /Page/") == 1
