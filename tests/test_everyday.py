@@ -80,3 +80,19 @@ def test_municipality_names_of_2019_and_2025(graph):
                                                                 "municipality:73083"]
     assert find_municipalities(graph, "Hasselt") == ["municipality:71022"]
     assert find_municipalities(graph, "73107") == ["municipality:73107"]
+
+
+def test_a_target_group_lists_the_entries_of_its_narrower_groups(graph):
+    from rimograph.questions.nodes import target_group_entries
+
+    vulnerable = "target-group:mensen-in-een-maatschappelijk-kwetsbare-positie"
+    rows = target_group_entries(graph, vulnerable)
+    via = {(r["name"], r["via"]) for r in rows}
+    assert ("Trefpunt Armoede in Limburg", "mensen in armoede") in via  # a narrower group
+    assert ("Wonen op maat", "mensen in een maatschappelijk kwetsbare positie") in via
+    assert all(r["narrower"] == (r["via"] != "mensen in een maatschappelijk kwetsbare positie")
+               for r in rows)
+    out = json.loads(run("show", "kinderen en jongeren", "--format", "json"))
+    assert {"kinderen", "leerlingen"} <= {e["via"] for e in out["entries"]}
+    table = run("show", "kinderen en jongeren", "--lang", "en")
+    assert "its narrower groups included" in table

@@ -55,6 +55,11 @@ EMBEDDED = {
                  {"target_groups": ["target-group:woonwagenbewoners"]},
                  {"municipalities": ["municipality:71022"], "year": 2021}]),
     "need-facts": (needs.need_facts, [{}]),
+    "target-group-entries": (nodes.target_group_entries,
+                             [{"id": "target-group:kinderen-en-jongeren"},
+                              {"id": "target-group:mensen-in-een-maatschappelijk-"
+                                     "kwetsbare-positie"},
+                              {"id": "target-group:woonwagenbewoners"}]),
     "partners-in-municipality": (entries.partners_in_municipality,
                                  [{"municipalities": ["municipality:71004"]},
                                   {"municipalities": ["municipality:71016"],

@@ -195,7 +195,7 @@ def show(graph, name, fmt, backend, neo4j):
     """
     from ..core.model import find_nodes
     from ..outputs.columns import attribute_label, display_value
-    from ..questions.nodes import neighbours
+    from ..questions.nodes import neighbours, target_group_entries
 
     if backend == "neo4j":
         from ..backends.neo4j import show_node
@@ -204,6 +204,10 @@ def show(graph, name, fmt, backend, neo4j):
     else:
         nodes, told = find_nodes(graph, name)
         shown = [({"id": node, **graph.nodes[node]}, neighbours(graph, node)) for node in nodes]
+    # a target group also lists the entries of its narrower groups, saying through which
+    served = [answer(graph, backend, neo4j, "target-group-entries", target_group_entries,
+                     id=attrs["id"]) if attrs.get("type") == "TargetGroup" else None
+              for attrs, _rows in shown]
     if told:
         say(told, err=True)
     if fmt == "json":
@@ -211,7 +215,9 @@ def show(graph, name, fmt, backend, neo4j):
 
         from ..core.safe import json_for_terminal
 
-        found = [{"node": attrs, "neighbours": rows} for attrs, rows in shown]
+        found = [{"node": attrs, "neighbours": rows,
+                  **({"entries": entries} if entries is not None else {})}
+                 for (attrs, rows), entries in zip(shown, served)]
         click.echo(json_for_terminal(json.dumps(found[0] if len(found) == 1 else found,
                                                 ensure_ascii=False, indent=2)))
         return
@@ -228,6 +234,10 @@ def show(graph, name, fmt, backend, neo4j):
               for k, v in attrs.items()], fmt)
         click.echo("")
         emit(rows, fmt, columns, drop_first=["direction", "certainty", "basis"])
+        if served[index] is not None:
+            click.echo("")
+            say(_("Actions and projects for this target group, its narrower groups included:"))
+            emit(served[index], fmt, ["name", "type", "via", "page"])
 
 
 @click.command()
@@ -517,7 +527,7 @@ def entries_command(graph, theme, goal, municipality, year, target_group, fmt, b
       rimograph entries --municipality Genk --theme Wonen
       rimograph entries --target-group woonwagenbewoners
     """
-    from ..core.model import find_node, sources_of
+    from ..core.model import find_node, narrower_groups
     from ..questions.entries import entry_list
 
     lookup = names_graph(graph)
@@ -527,14 +537,8 @@ def entries_command(graph, theme, goal, municipality, year, target_group, fmt, b
                          name)
 
     groups = None
-    if target_group:
-        groups, todo = set(), [node(target_group, "TargetGroup")]
-        while todo:  # the group and every narrower one (BROADER points to the wider group)
-            group = todo.pop()
-            if group not in groups:
-                groups.add(group)
-                todo.extend(sources_of(lookup, group, "BROADER"))
-        groups = sorted(groups)
+    if target_group:  # the group and every narrower one
+        groups = sorted(narrower_groups(lookup, node(target_group, "TargetGroup")))
     emit(answer(graph, backend, neo4j, "entries", entry_list,
                 theme=theme and node(theme, "Theme"), goal=goal and node(goal, "OperationalGoal"),
                 municipalities=municipalities_of(graph, municipality), year=year,

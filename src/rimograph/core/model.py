@@ -550,3 +550,17 @@ def find_municipalities(graph, name: str) -> list:
     if len(merged) > 1:
         return merged
     return [find_node(towns, name)]
+
+
+def narrower_groups(graph, group: str) -> dict:
+    """A target group and every narrower one (TargetGroup -BROADER-> its wider group, any
+    depth): ``{group id: the id of the group it is narrower than, None for ``group``}``, in
+    breadth-first order (the group first)."""
+    found, todo = {group: None}, [group]
+    while todo:
+        wider = todo.pop(0)
+        for narrower in sorted(sources_of(graph, wider, "BROADER")):
+            if narrower not in found:
+                found[narrower] = wider
+                todo.append(narrower)
+    return found

@@ -22,6 +22,7 @@ HEADERS = {
     "need_signals": N_("need signals"), "signals": N_("signals"), "context": N_("context"),
     "local_entries": N_("local actions"), "local_names": N_("local actions and projects"),
     "partners_based": N_("partners based there"),
+    "narrower": N_("through a narrower group"),
     "municipality_2025": N_("municipality (2025)"), "comparisons": N_("as the plan puts it"),
     "name": N_("name"), "nis": N_("NIS"), "name_2025": N_("since 2025"),
     "kind": N_("kind"), "type": N_("type"), "scope": N_("scope"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import chain
 
-from ..core.model import node_name
+from ..core.model import narrower_groups, node_name, sources_of
 
 
 def stats(graph):
@@ -32,4 +32,23 @@ def neighbours(graph, node):
                          "certainty": data.get("certainty", ""), "basis": data.get("basis", ""),
                          "page": data.get("page", "")})
     rows.sort(key=lambda r: (r["relation"], r["direction"], r["other_type"], r["other_name"]))
+    return rows
+
+
+def target_group_entries(graph, id):
+    """The actions and projects for a target group: those that TARGET it or one of its
+    narrower groups (any depth, see :func:`rimograph.core.model.narrower_groups`), saying which.
+
+    Returns rows with columns ``entry`` (id), ``name``, ``type``, ``via`` (the name of the
+    group the entry targets: ``id``'s own or a narrower one), ``narrower`` (bool: through a
+    narrower group), ``page`` (of the TARGETS fact), sorted by name, then via.
+    """
+    rows = []
+    for group in narrower_groups(graph, id):
+        for entry in sources_of(graph, group, "TARGETS"):
+            rows.append({"entry": entry, "name": node_name(graph, entry),
+                         "type": graph.nodes[entry]["type"], "via": node_name(graph, group),
+                         "narrower": group != id,
+                         "page": graph.edges[entry, group, "TARGETS"].get("page", "")})
+    rows.sort(key=lambda r: (r["name"], r["via"], r["entry"]))
     return rows
