@@ -90,9 +90,10 @@ class Writer:
         self.handle.close()
 
 
-def context(writer, rng, municipalities) -> int:
-    """The plan's context tables: one region and one indicator measured in every municipality
-    and the region. Returns the number of edges they add."""
+def context(writer, rng, municipalities, partners) -> int:
+    """The plan's context tables: one region, one indicator measured in every municipality and
+    the region, and each municipality's local government supported by the last partner.
+    Returns the number of edges they add."""
     writer("regions.csv", ["id", "name", "kind", "nis", "source"]).row(
         "region:provincie", "Provincie", "province", "10000", SOURCE_NOTE)
     writer("indicator_definitions.csv", ["id", "name", "measures", "unit", "source_note",
@@ -106,7 +107,13 @@ def context(writer, rng, municipalities) -> int:
     for place in ["region:provincie", *municipalities]:
         ind.row("indicator:activiteitsgraad", place, "", False, 2017, "", "",
                 round(rng.uniform(60, 80), 1), "percent", "", False, "", "stated", "", *cite(rng))
-    return 1 + len(municipalities)
+    ties = writer("ties.csv", ["source", "relation", "target", "body", "together_with", "year",
+                               "source_as_written", "target_as_written", "summary", "basis",
+                               "reason", "page", "line_start", "line_end"])
+    for municipality in municipalities:
+        ties.row(partners[-1], "SUPPORTS", f"partner:lokaal-bestuur-{municipality.split(':')[1]}",
+                 "", "", "", "", "", "", "stated", "", *cite(rng))
+    return 1 + 2 * len(municipalities)
 
 
 def generate(edges: int, out: Path, seed: int = 1) -> dict:
@@ -326,7 +333,7 @@ def generate(edges: int, out: Path, seed: int = 1) -> dict:
     for year in range(2021, 2026):
         bu.row(year, "kosten", "Bezoldigingen", 1_000_000 + year, *cite(rng), "vzw", "62")
         bu.row(year, "opbrengsten", "Subsidies", 1_100_000 + year, *cite(rng), "vzw", "73")
-    graph_edges += context(writer, rng, [m for m, _ in places])
+    graph_edges += context(writer, rng, [m for m, _ in places], [row[0] for row in partners])
     counts = {name: writer.rows for name, writer in w.items()}
     for writer_ in w.values():
         writer_.close()

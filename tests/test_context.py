@@ -94,3 +94,65 @@ def test_show_an_indicator_lists_the_places_it_measures():
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "gemeten in" in result.output and "Dilsen-Stokkem" in result.output
+
+
+# --- the partner analysis and RIMO Limburg's own ties ------------------------------------------
+
+def ties(graph, relation, source=None, target=None):
+    return sorted((u, v) for u, v, k in graph.edges(keys=True) if k == relation
+                  and (source is None or u == source) and (target is None or v == target))
+
+
+def test_general_assembly_members(graph):
+    members = sorted(graph.nodes[u]["name"] for u, _ in
+                     ties(graph, "REPRESENTED_IN", target="partner:rimo-limburg")
+                     if graph.edges[u, "partner:rimo-limburg", "REPRESENTED_IN"]["body"]
+                     == "algemene vergadering")
+    assert members == ["Arktos", "Centrum Algemeen Welzijnswerk Limburg (CAW Limburg)"]
+    # the same node as the partner of the actions
+    assert ties(graph, "PARTNERS_WITH", target="partner:caw-limburg")
+
+
+def test_bodies_where_rimo_sits(graph):
+    where = {graph.nodes[v]["name"]: graph.edges["partner:rimo-limburg", v, "REPRESENTED_IN"]
+             .get("body", "") for _, v in ties(graph, "REPRESENTED_IN", "partner:rimo-limburg")}
+    assert where == {"Limburgs Steunpunt Straathoekwerk (LISS)": "stuurgroep",
+                     "Limburgse Integratieraad (LIR)": "", "Stebo": "algemene vergadering",
+                     "VormingPlus Limburg": "bestuur"}
+
+
+def test_rimo_founded_trefpunt_armoede_with_the_province_in_2010(graph):
+    edge = graph.edges["partner:rimo-limburg", "partner:trefpunt-armoede", "FOUNDED"]
+    assert (edge["year"], edge["together_with"], edge["line_start"]) == \
+        (2010, "partner:provincie-limburg", 1917)
+    assert graph.nodes["partner:trefpunt-armoede"]["plan_entry"] == \
+        "action:trefpunt-armoede-in-limburg"
+
+
+def test_municipalities_with_a_local_integration_service(graph):
+    towns = sorted(graph.nodes[u]["name"] for u, _ in
+                   ties(graph, "HAS_SERVICE", target="partner:generic-lokale-integratiediensten")
+                   if u.startswith("municipality:"))
+    assert len(towns) == 12
+    assert towns[:3] == ["Beringen", "Dilsen-Stokkem", "Genk"]
+
+
+def test_validate_refuses_a_partner_in_that_points_to_a_partner(graph_copy):
+    from .conftest import append_row
+
+    row = append_row(graph_copy / "ties.csv", "partner:stebo,PARTNER_IN,partner:caw-limburg,,,,"
+                     "Stebo,,,stated,,37,1899,1900")
+    result = CliRunner().invoke(cli, ["validate", "--graph", str(graph_copy)])
+    assert result.exit_code == 1
+    assert (f"ties.csv:{row}: target: the target of PARTNER_IN is an action or project, not "
+            "'partner:caw-limburg'") in result.output
+
+
+@needs_plan
+def test_check_source_gives_the_plan_line_of_a_corrupted_tie(plan, graph_copy):  # noqa: F811
+    rewrite(graph_copy / "ties.csv", lambda row: row.update(source_as_written="Arktoz")
+            if row["source"] == "partner:arktos" else None)
+    found = [(d.kind, d.line, d.message) for d in failures(check_source(PLAN, graph_copy,
+                                                                         plan=plan))]
+    assert found == [("tie", 1804, "ties.csv:3: source_as_written 'Arktoz' is not in lines "
+                      "1804-1804")]

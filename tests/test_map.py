@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from rimograph.cli import cli
 from rimograph.outputs.labels import CONTEXT_TYPES
-from rimograph.outputs.maps import write_map
+from rimograph.outputs.maps import select, write_map
 
 from .browser import live_page, open_page
 
@@ -23,9 +23,12 @@ def test_map_of_the_plan_opens_offline(tmp_path, graph):
     page = open_page(out, screenshot=tmp_path / "kaart.png")
     assert page["errors"] == []
     assert page["requests"] == []
-    n = sum(1 for _, d in graph.nodes(data=True)
-            if not d.get("generic") and d["type"] not in CONTEXT_TYPES)
-    assert n == 331  # generic partners and the plan's context are left out unless asked for
+    shown = select(graph)[0]
+    n = len(shown)
+    assert n == 330  # generic partners and the plan's context are left out unless asked for
+    assert not any(graph.nodes[m].get("generic") or graph.nodes[m]["type"] in CONTEXT_TYPES
+                   for m in shown)
+    assert "partner:rimo-limburg" not in shown  # only the organisation's own ties
     assert page["status"] == f"{n} / {n} knopen zichtbaar"
 
 

@@ -16,6 +16,8 @@ Edges are keyed by their type (at most one edge of a type between two nodes) and
 ``type`` and the citation; some carry ``basis`` (stated / inferred / table), ``reason``,
 ``certainty`` (CONTRIBUTES_TO), ``mention`` (PARTNERS_WITH: the plan's strings, "; "-joined)
 and the figure of MEASURED_IN (Indicator -> Municipality|Region, see :func:`_measurements`).
+The ties of ``ties.csv`` (REPRESENTED_IN, MEMBER_OF, FOUNDED, ...) carry ``body``,
+``together_with``, ``year``, ``summary``, ``basis`` and ``reason`` where the table has them.
 """
 
 from __future__ import annotations
@@ -131,6 +133,13 @@ def _build(tables) -> nx.MultiDiGraph:
         add((v["entry"], v["target_group"], "TARGETS", {"type": "TARGETS", **_cite(row)}))
     edges.extend(_partnerships(tables))
     edges.extend(_measurements(tables))
+    for row in tables["ties.csv"]:
+        v = row.values
+        attrs = {"type": v["relation"], "body": v["body"], "together_with": v["together_with"],
+                 "year": v["year"], "summary": v["summary"], "basis": v["basis"],
+                 "reason": v["reason"], **_cite(row)}
+        add((v["source"], v["target"], v["relation"],
+             {k: value for k, value in attrs.items() if value is not None}))
     _add_sorted_edges(graph, edges)
     return graph
 

@@ -38,6 +38,12 @@ TIMING = [
 # seekers), a factor ("4 times higher"), yes-no (1 = yes, 0 = no: the plan names the place)
 UNITS = ("percent", "count", "euro", "years", "per-100", "factor", "yes-no")
 
+# relations of the partner analysis and of RIMO Limburg's own ties (ties.csv); PARTNER_IN
+# points to an action or project, HAS_SERVICE may start at a municipality, the others link
+# two partners
+TIES = ("REPRESENTED_IN", "MEMBER_OF", "FOUNDED", "PARTICIPATES_IN", "SUPPORTS", "CONSULTED",
+        "HAS_SERVICE", "PARTNER_IN")
+
 SCHEMA: dict[str, list[tuple[str, str]]] = {
     "strategic_goals.csv": [("id", "id:strategic-goal"), ("code", "text"), ("name", "text"),
                             ("scope", "enum:external|internal"), ("summary", "text"), *SOURCE],
@@ -84,6 +90,12 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                        ("unit", f"enum:{'|'.join(UNITS)}"), ("figure", "text?"),
                        ("approximate", "bool"), ("comparison", "text?"),
                        ("basis", "enum:stated|inferred"), ("reason", "text?"), *SOURCE],
+    "ties.csv": [("source", "ref:partner|municipality"), ("relation", f"enum:{'|'.join(TIES)}"),
+                 ("target", "ref:partner|action|project"), ("body", "text?"),
+                 ("together_with", "ref:partner?"), ("year", "int?"),
+                 ("source_as_written", "text?"), ("target_as_written", "text?"),
+                 ("summary", "text?"), ("basis", "enum:stated|inferred"), ("reason", "text?"),
+                 *SOURCE],
     "fte.csv": [("strategic_goal_label", "text"), ("theme", "ref:theme?"),
                 ("fte_decretal", "num"), ("fte_non_decretal", "num"), ("fte_total", "num"),
                 ("decretal_share_pct", "num"), *SOURCE],
@@ -523,6 +535,8 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
     _check_unique(tables, "indicators.csv", ("indicator", "place", "year", "date", "population"),
                   problems)
     _check_indicators(tables, problems)
+    _check_unique(tables, "ties.csv", ("source", "relation", "target"), problems)
+    _check_ties(tables, problems)
     aliases = {(row.values["alias"], row.values["context"]) for row in tables["aliases.csv"]}
     for row in tables["partner_mentions.csv"]:
         mention, entry = row.values["mention"], row.values["entry"]
@@ -603,6 +617,23 @@ def _check_sums(tables, problems):
                 if abs(values[0] - sum(values[1:])) > 0.005:
                     problems.append(Problem(name, row.row, total, f"{values[0]:g} is not "
                                             f"{' + '.join(parts)} ({sum(values[1:]):g})"))
+
+
+def _check_ties(tables, problems):
+    """The ends of a tie fit its relation (see :data:`TIES`)."""
+    for row in tables["ties.csv"]:
+        v = row.values
+        relation, source, target = v["relation"], v["source"] or "", v["target"] or ""
+        if not relation:
+            continue
+        if source.startswith("municipality:") and relation != "HAS_SERVICE":
+            problems.append(Problem("ties.csv", row.row, "source", f"a municipality can only "
+                                    f"be the source of HAS_SERVICE, not of {relation}"))
+        entry = target.startswith(("action:", "project:"))
+        if entry != (relation == "PARTNER_IN") and target:
+            wanted = "an action or project" if relation == "PARTNER_IN" else "a partner"
+            problems.append(Problem("ties.csv", row.row, "target",
+                                    f"the target of {relation} is {wanted}, not {target!r}"))
 
 
 def _check_indicators(tables, problems):

@@ -39,12 +39,19 @@ RELATIONS = {
            "CONTRIBUTES_TO": "draagt bij aan", "PART_OF": "maakt deel uit van",
            "HAS_THEME": "heeft als thema", "LOCATED_IN": "ligt in",
            "BASED_IN": "gevestigd in", "TARGETS": "richt zich op",
-           "MEASURED_IN": "gemeten in", "BROADER": "valt onder"},
+           "MEASURED_IN": "gemeten in", "BROADER": "valt onder",
+           "REPRESENTED_IN": "vertegenwoordigd in",
+           "MEMBER_OF": "lid van", "FOUNDED": "richtte op", "PARTICIPATES_IN": "neemt deel aan",
+           "SUPPORTS": "ondersteunt", "CONSULTED": "raadpleegde", "HAS_SERVICE": "heeft dienst",
+           "PARTNER_IN": "partner in"},
     "en": {"PARTNERS_WITH": "partners with", "ACTIVE_IN": "active in",
            "CONTRIBUTES_TO": "contributes to", "PART_OF": "part of",
            "HAS_THEME": "has theme", "LOCATED_IN": "located in",
            "BASED_IN": "based in", "TARGETS": "targets", "MEASURED_IN": "measured in",
-           "BROADER": "narrower than"},
+           "BROADER": "narrower than",
+           "REPRESENTED_IN": "represented in", "MEMBER_OF": "member of", "FOUNDED": "founded",
+           "PARTICIPATES_IN": "participates in", "SUPPORTS": "supports",
+           "CONSULTED": "consulted", "HAS_SERVICE": "has service", "PARTNER_IN": "partner in"},
 }
 
 LABELS = {

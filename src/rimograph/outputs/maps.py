@@ -330,6 +330,16 @@ def labelled_layout(graph, frame=FRAME, scale=1.0, focus=None, lang="nl", font=N
     return positions, labels, radii, levels, crowded
 
 
+def _context_only(graph, node):
+    """Whether ``node`` belongs to the plan's context only: a partner that no action or project
+    works with (directly, or through a part of it), named only in the partner analysis or the
+    organisation's own ties."""
+    if graph.nodes[node]["type"] != "Partner":
+        return False
+    return not (model.sources_of(graph, node, "PARTNERS_WITH")
+                or model.sources_of(graph, node, "PART_OF"))
+
+
 def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None, year=None,
            types=None, include_generic=False):
     """Choose the nodes a focused map shows; returns ``(nodes, facts)``.
@@ -347,7 +357,8 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
     - ``types``: node types to keep (the focus node is always kept);
     - generic partners (categories, roles) only with ``include_generic``;
     - the plan's context (:data:`rimograph.outputs.labels.CONTEXT_TYPES`: indicators and the
-      areas they measure) only around a focus or when ``types`` asks for it.
+      areas they measure; partners no entry works with, such as RIMO Limburg itself and the
+      platforms it sits on) only around a focus or when ``types`` asks for it.
 
     ``facts`` is a list of ``(kind, value)`` pairs describing the choice, for the title.
     Raises :class:`~rimograph.core.errors.RimographError` when nothing is left to show.
@@ -359,6 +370,9 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
     if focus:
         nodes = set(nx.ego_graph(graph.to_undirected(as_view=True), focus, radius=depth))
         facts.append(("focus", (graph.nodes[focus]["name"], depth)))
+    elif not types:
+        nodes = {n for n in nodes if graph.nodes[n]["type"] not in CONTEXT_TYPES
+                 and not _context_only(graph, n)}
     chosen = set(model.entries(graph)) if theme or goal or municipality or year else set()
     if theme:
         chosen = {e for e in chosen if theme in model.entry_themes(graph, e)}

@@ -29,6 +29,7 @@ page                       a cited page that is not the page of the range's firs
 table-mark                 a ``basis=table`` contribution and the overview table's "(x)" disagree
 indicator                  an indicator's figure or place name is not in its cited lines, or its
                            value is not the figure's number
+tie                        a tie's source or target, as the plan writes it, is not in its lines
 stale-exception            (note) an accepted difference that no longer occurs
 =========================  ==================================================================
 
@@ -122,7 +123,7 @@ def check_source(plan_path, graph_dir, exceptions_path=None, strict: bool = Fals
     _check_mentions(plan, pairs, tables, diffs)
     _check_citations(plan, pairs, tables, diffs)
     _check_table(plan, pairs, tables, diffs)
-    _check_indicators(plan, tables, diffs)
+    _check_written(plan, tables, diffs)
     if exceptions_path is None and (graph_dir / "source_exceptions.csv").exists():
         exceptions_path = graph_dir / "source_exceptions.csv"
     if exceptions_path is not None:
@@ -332,28 +333,37 @@ def dutch_number(text: str) -> float | None:
     return float(match.group().replace(".", "").replace(",", "."))
 
 
-def _check_indicators(plan, tables, diffs):
-    """Every indicator figure and place name occurs in its cited lines, and the value is the
-    figure's number."""
+#: file -> (difference kind, columns that quote the plan and must occur in the cited lines)
+WRITTEN = {"indicators.csv": ("indicator", ("figure", "place_as_written")),
+           "ties.csv": ("tie", ("source_as_written", "target_as_written"))}
+
+
+def _check_written(plan, tables, diffs):
+    """The plan's words quoted by the context tables (:data:`WRITTEN`) occur in their cited
+    lines, and an indicator's value is its figure's number."""
+    for file, (kind, columns) in WRITTEN.items():
+        for row in tables[file]:
+            start, end = _int(row.get("line_start")), _int(row.get("line_end"))
+            if not start or not end or end > len(plan.lines):
+                continue  # the citation check reports it
+            where = f"{file}:{row['_row']}"
+            cited = _squash(_cited_text(plan, start, end))
+            for column in columns:
+                text = row.get(column, "")
+                if text and _squash(text) not in cited:
+                    diffs.append(Difference(kind, where, f"{where}: {column} {text!r} is not in "
+                                            f"lines {start}-{end}", start))
     for row in tables["indicators.csv"]:
-        start, end = _int(row.get("line_start")), _int(row.get("line_end"))
-        if not start or not end or end > len(plan.lines):
-            continue  # the citation check reports it
-        where = f"indicators.csv:{row['_row']}"
-        cited = _squash(_cited_text(plan, start, end))
-        for field in ("figure", "place_as_written"):
-            text = row.get(field, "")
-            if text and _squash(text) not in cited:
-                diffs.append(Difference("indicator", where, f"{where}: {field} {text!r} is not "
-                                        f"in lines {start}-{end}", start))
         number = dutch_number(row.get("figure", ""))
         try:
             value = float(row.get("value", ""))
         except ValueError:
             continue  # validate reports it
         if number is not None and abs(number - value) > 1e-9:
+            where = f"indicators.csv:{row['_row']}"
             diffs.append(Difference("indicator", where, f"{where}: value {row['value']} but the "
-                                    f"plan writes {row['figure']!r} (line {start})", start))
+                                    f"plan writes {row['figure']!r} (line {row['line_start']})",
+                                    _int(row.get("line_start"))))
 
 
 # --------------------------------------------------------------------------- overview table
