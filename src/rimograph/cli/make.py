@@ -218,7 +218,10 @@ def image_command(graph, selection, out):
     from ..outputs.maps import ordered_subgraph
 
     image_format(out)  # a wrong suffix fails before the drawing starts
-    shown = ordered_subgraph(graph, selection["nodes"])
-    draw_map(shown, out, selection["title"], selection["lang"],
-             focus=selection["options"]["focus"])
+    from ..core.tables import TIES
+
+    focus = selection["options"]["focus"]
+    # as `rimograph map`: the organisation's ties only around a focus
+    shown = ordered_subgraph(graph, selection["nodes"], () if focus else TIES)
+    draw_map(shown, out, selection["title"], selection["lang"], focus=focus)
     said(out, shown)

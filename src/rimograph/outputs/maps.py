@@ -17,6 +17,7 @@ import networkx as nx
 
 from ..core import model
 from ..core.model import ENTRY_TYPES
+from ..core.tables import TIES
 from .labels import CONTEXT_TYPES, FOCUS_FONT, LABELS, RELATIONS, TYPE_STYLE, VALUES, type_label
 
 INTERNAL = ("fte", "note")  # node attributes left out of public maps and reports
@@ -400,9 +401,12 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
         facts.append(("year", year))
     if theme or goal or municipality or year:
         around = set(chosen)
-        for entry in chosen:
-            around.update(n for n in nx.all_neighbors(graph, entry)
+        for entry in chosen:  # through the entries' own edges, not the organisation's ties
+            around.update(n for n in graph.successors(entry)
                           if graph.nodes[n]["type"] not in ENTRY_TYPES)
+            around.update(n for n, keys in graph._pred[entry].items()
+                          if graph.nodes[n]["type"] not in ENTRY_TYPES
+                          and any(k not in TIES for k in keys))
         if places:  # other towns reached through an umbrella action are left out
             around = {n for n in around if n in places or graph.nodes[n]["type"]
                       not in ("Municipality", "Neighbourhood")}
@@ -421,15 +425,16 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
     return nodes, facts
 
 
-def ordered_subgraph(graph, nodes):
+def ordered_subgraph(graph, nodes, leave_out=()):
     """A copy of ``graph`` on ``nodes`` with nodes and edges added in sorted order (a
-    subgraph view would list them in set order, which changes from process to process)."""
+    subgraph view would list them in set order, which changes from process to process),
+    without the edges whose type is in ``leave_out``."""
     keep = set(nodes)
     copy = graph.__class__(**graph.graph)
     copy.add_nodes_from((n, graph.nodes[n]) for n in sorted(keep))
     copy.add_edges_from(sorted(((u, v, k, d) for u, v, k, d in graph.edges(keep, keys=True,
                                                                            data=True)
-                                if v in keep), key=lambda e: e[:3]))
+                                if v in keep and k not in leave_out), key=lambda e: e[:3]))
     return copy
 
 
@@ -472,8 +477,10 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, opti
     """
     from pyvis.network import Network
 
-    view = ordered_subgraph(graph, nodes) if nodes is not None else graph
     focus = (options or {}).get("focus")
+    # the organisation's ties are drawn around a focus; elsewhere the entries' own network
+    view = ordered_subgraph(graph, graph if nodes is None else nodes,
+                            () if focus else TIES)
     net = Network(directed=True, cdn_resources="in_line")
     net.toggle_physics(False)
     positions, labels, radii, levels, _ = labelled_layout(view, focus=focus, lang=lang)
