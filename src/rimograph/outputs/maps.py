@@ -371,9 +371,6 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
     if focus:
         nodes = set(nx.ego_graph(graph.to_undirected(as_view=True), focus, radius=depth))
         facts.append(("focus", (graph.nodes[focus]["name"], depth)))
-    elif not types:
-        nodes = {n for n in nodes if graph.nodes[n]["type"] not in CONTEXT_TYPES
-                 and not _context_only(graph, n)}
     chosen = set(model.entries(graph)) if theme or goal or municipality or year else set()
     if theme:
         chosen = {e for e in chosen if theme in model.entry_themes(graph, e)}
@@ -414,7 +411,8 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
     if nodes is None:
         nodes = set(graph.nodes)
     if not focus and not types:
-        nodes = {n for n in nodes if graph.nodes[n]["type"] not in CONTEXT_TYPES}
+        nodes = {n for n in nodes if graph.nodes[n]["type"] not in CONTEXT_TYPES
+                 and not _context_only(graph, n)}
     if types:
         nodes = {n for n in nodes if graph.nodes[n]["type"] in types or n == focus}
         facts.append(("types", sorted(types)))
