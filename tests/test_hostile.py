@@ -273,3 +273,15 @@ def test_extract_writes_all_drafts_or_none(tmp_path):
     assert f"{out / 'toc.csv'}: is a folder" in result.output
     assert (out / "actions.csv").read_text() == "old"
     assert sorted(p.name for p in out.iterdir()) == ["actions.csv", "toc.csv"]
+
+
+def test_csv_export_replaces_both_files_or_neither(tmp_path):
+    (tmp_path / "plan-nodes.csv").write_text("old nodes")
+    (tmp_path / "plan-edges.csv").mkdir()  # the second file cannot be written
+    result = run("export", "--format", "csv", "--out", tmp_path / "plan")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"Error: {tmp_path / 'plan-edges.csv'}: is a folder; give a file name, e.g. "
+        f"{tmp_path / 'plan-edges.csv' / 'kaart.html'}"]
+    assert (tmp_path / "plan-nodes.csv").read_text() == "old nodes"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan-edges.csv", "plan-nodes.csv"]

@@ -36,7 +36,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..backends.neo4j import camel
-from ..core.files import write_atomic
+from ..core.files import write_atomic, write_atomic_many
 
 FORMATS = ("graphml", "gexf", "json", "csv", "kumu", "cypher")
 EXTENSIONS = {"graphml": ".graphml", "gexf": ".gexf", "json": ".json", "csv": "",
@@ -465,7 +465,8 @@ def default_out(fmt: str) -> Path:
 def export(graph, fmt: str, out, lang: str = "nl") -> list[Path]:
     """Write ``graph`` as ``fmt`` (one of :data:`FORMATS`) to ``out`` and return the files
     written (two for csv, see :func:`csv_paths`; one otherwise). Folders are created. Every
-    file is rendered in full before it is written atomically.
+    file is rendered in full before it is written atomically; the two csv files are both
+    replaced or neither (:func:`rimograph.core.files.write_atomic_many`).
 
     Raises
     ------
@@ -475,8 +476,7 @@ def export(graph, fmt: str, out, lang: str = "nl") -> list[Path]:
     if fmt == "csv":
         nodes_path, edges_path = csv_paths(out)
         nodes_text, edges_text = to_csv(graph)
-        write_atomic(nodes_path, nodes_text)
-        write_atomic(edges_path, edges_text)
+        write_atomic_many({nodes_path: nodes_text, edges_path: edges_text})  # both or neither
         return [nodes_path, edges_path]
     render = {"graphml": to_graphml, "gexf": to_gexf, "json": to_json, "cypher": to_cypher,
               "kumu": lambda g: to_kumu(g, lang)}.get(fmt)
