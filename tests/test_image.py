@@ -10,6 +10,7 @@ from rimograph.cli import cli
 from rimograph.outputs.image import MARKERS, MIN_POINTS, draw_map, figure
 from rimograph.outputs.labels import TYPE_STYLE
 from rimograph.outputs.maps import FIRST_VIEW_TYPES
+from rimograph.outputs.placement import font_families
 
 from .conftest import GRAPH_DIR
 
@@ -122,3 +123,24 @@ def test_slide_names_do_not_overlap(graph, options, names):
                if a != b and x.overlaps(y)]
     assert clashes == []
     assert min(sizes) >= MIN_POINTS
+
+
+@pytest.mark.parametrize("suffix, signature", [("png", PNG_SIGNATURE), ("pdf", b"%PDF")])
+def test_chinese_and_emoji_names_are_drawn_with_fallback_fonts(graph_copy, tmp_path, recwarn,
+                                                                suffix, signature):
+    """Genk's label is always placed; with DejaVu Sans alone 北, 京 and 🦊 would be boxes and
+    matplotlib would warn "Glyph ... missing from font(s)" (the fonts come from Debian's
+    fonts-noto-cjk and fonts-symbola, installed by .ci/run)."""
+    assert font_families() == ["DejaVu Sans", "Noto Sans CJK JP", "Symbola"]
+    path = graph_copy / "municipalities.csv"
+    text = path.read_text(encoding="utf-8")
+    assert "municipality:71016,71016,Genk," in text
+    path.write_text(text.replace("municipality:71016,71016,Genk,",
+                                 "municipality:71016,71016,Genk 北京 🦊,"), encoding="utf-8")
+    out = tmp_path / f"map.{suffix}"
+    result = CliRunner().invoke(cli, ["image", "--graph", str(graph_copy), "--out", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"{out}: ") and result.output.count("\n") == 1  # no noise
+    assert [str(w.message) for w in recwarn if "missing from font" in str(w.message)] == []
+    assert out.read_bytes().startswith(signature)

@@ -5,7 +5,9 @@ placement (:func:`rimograph.outputs.maps.labelled_layout`, here in a frame of po
 13.33 x 7.5 inch slide, so 1 map unit = 1 pt), the same colours and shapes per node type
 (:data:`rimograph.outputs.labels.TYPE_STYLE`, vis shapes mapped to matplotlib markers), node
 size by degree, possible contributions dashed; the legend, a title and the source are drawn
-in. matplotlib (Agg) draws it, in DejaVu Sans (the font the label boxes are measured in);
+in. matplotlib (Agg) draws it, in DejaVu Sans (the font the label boxes are measured in),
+with a fallback per character for the scripts DejaVu Sans lacks
+(:data:`rimograph.outputs.placement.FONT_FALLBACK`);
 matplotlib is imported only here, when an image is made.
 
 The same graph always gives the same bytes: positions are seeded, nodes and edges drawn in
@@ -172,10 +174,11 @@ def draw_map(graph, out, title: str, lang: str = "nl", focus=None, dpi: int = 20
     import matplotlib
 
     from ..core.files import write_atomic
+    from .placement import font_families
 
     fmt = image_format(out)
     with matplotlib.rc_context({"svg.hashsalt": "rimograph", "svg.fonttype": "none",
-                                "pdf.fonttype": 42, "font.family": "DejaVu Sans",
+                                "pdf.fonttype": 42, "font.family": font_families(),
                                 "path.simplify": True}):
         fig, _ = figure(graph, title, lang, focus)
         buffer = io.BytesIO()

@@ -6,7 +6,8 @@ pixels for the map, in points for the image) and a font size per node; :func:`pl
 positions inside that frame where each node with its label below it takes a box that overlaps
 no other box, and for each label the zoom factor from which it is drawn (1 = at first view).
 
-Text is measured with DejaVu Sans (matplotlib's bundled font, the one the image is drawn in).
+Text is measured with DejaVu Sans (matplotlib's bundled font, the one the image is drawn in),
+with the image's fallback fonts for other scripts (:data:`FONT_FALLBACK`).
 The map draws its labels in DejaVu Sans where the computer has it, else Arial, which is
 narrower: the measured boxes are never smaller than the drawn ones.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 #: Characters per line of a label; names longer than two lines are shortened with "…" (the
 #: full name is in the tooltip).
@@ -37,13 +39,48 @@ CANDIDATES = 1500
 CELL = (4.0, 3.0)
 
 
+#: Fonts tried in this order for every character (matplotlib's per-glyph fallback), with the
+#: start of their file names: DejaVu Sans (Latin, Greek, Cyrillic, Arabic, Hebrew; matplotlib
+#: ships it), Noto Sans CJK (Debian fonts-noto-cjk) for Chinese, Japanese and Korean, then
+#: Symbola (fonts-symbola) for emoji and symbols (matplotlib cannot draw the colour bitmaps of
+#: Noto Color Emoji).
+FONT_FALLBACK = (("DejaVu Sans", "DejaVuSans"), ("Noto Sans CJK JP", "NotoSansCJK-Regular"),
+                 ("Symbola", "Symbola"))
+
+
+def font_families() -> list:
+    """The families of :data:`FONT_FALLBACK` that are installed, so a missing one is skipped
+    without a warning. A font installed after matplotlib built its font cache is added from
+    the system's font folders."""
+    import logging
+
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    missing = [prefix for name, prefix in FONT_FALLBACK if name not in installed]
+    if missing:
+        for path in font_manager.findSystemFonts():
+            if Path(path).name.startswith(tuple(missing)):
+                font_manager.fontManager.addfont(path)
+        installed = {font.name for font in font_manager.fontManager.ttflist}
+    # matplotlib logs a warning for every bold text with Symbola in the list (it has only a
+    # regular face, which it then uses, as it should)
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+    return [name for name, _ in FONT_FALLBACK if name in installed]
+
+
 @lru_cache(maxsize=2)
 def _font(bold: bool):
+    """DejaVu Sans (bold or not) with the fonts of :func:`font_families` as per-glyph
+    fallback, as the image draws text."""
     import matplotlib
-    from matplotlib import ft2font
+    from matplotlib import font_manager
 
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    return ft2font.FT2Font(f"{matplotlib.get_data_path()}/fonts/ttf/{name}")
+    weight = "bold" if bold else "normal"
+    fallbacks = [font_manager.findfont(font_manager.FontProperties(family=family, weight=weight))
+                 for family in font_families()[1:]]
+    return font_manager.get_font([f"{matplotlib.get_data_path()}/fonts/ttf/{name}", *fallbacks])
 
 
 @lru_cache(maxsize=4096)
