@@ -281,7 +281,7 @@ def test_csv_export_replaces_both_files_or_neither(tmp_path):
     result = run("export", "--format", "csv", "--out", tmp_path / "plan")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"Error: {tmp_path / 'plan-edges.csv'}: is a folder; give a file name, e.g. "
+        f"Fout: {tmp_path / 'plan-edges.csv'}: is a folder; give a file name, e.g. "
         f"{tmp_path / 'plan-edges.csv' / 'kaart.html'}"]
     assert (tmp_path / "plan-nodes.csv").read_text() == "old nodes"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan-edges.csv", "plan-nodes.csv"]

@@ -306,8 +306,9 @@ def test_an_interrupted_push_says_so_and_pushing_again_completes_it(conn, graph,
         assert err == ("Fout: interrupted (Ctrl-C): Neo4j holds part of the graph; run the "
                        "same push again to complete it\n")
         result = CliRunner().invoke(cli, ["neo4j", "status"], catch_exceptions=False)
-        assert "last push: NOT complete (started 20" in result.stdout
-        assert "run the same `rimograph neo4j push` again to complete it" in result.stdout
+        assert "laatste push: NIET volledig (gestart om 20" in result.stdout
+        assert "voer dezelfde `rimograph neo4j push` opnieuw uit om hem af te maken" \
+            in result.stdout
         nb.push(big, conn.driver, conn.database)
         found = nb.status(conn.driver, conn.database)
         assert found["last_push"]["state"] == "complete"
@@ -452,8 +453,9 @@ def test_push_command_reports_what_it_did(conn, graph, pushed):
     assert f"created {counts}, deleted {counts}" in result.stdout  # a new version, the old deleted
     result = CliRunner().invoke(cli, ["neo4j", "status"], catch_exceptions=False)
     lines = result.stdout.splitlines()
-    assert lines[0].endswith(f": {counts} of rimograph's graph")
-    assert lines[1].startswith(f"last push: complete (--replace), {counts}, finished 20")
+    dutch = f"{graph.number_of_nodes()} knopen en {graph.number_of_edges()} relaties"
+    assert lines[0].endswith(f": {dutch} van de graaf van rimograph")
+    assert lines[1].startswith(f"laatste push: volledig (--replace), {dutch}, klaar om 20")
     assert len(lines) == 2
 
 

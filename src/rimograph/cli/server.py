@@ -87,20 +87,25 @@ def neo4j_status(neo4j, fmt):
         emit(rows + [{"item": f"last_push_{k}", "value": v} for k, v in (last or {}).items()],
              fmt)
         return
-    say(f"{conn.uri} ({conn.database}): {found['nodes']} nodes and {found['relationships']} "
-        "relationships of rimograph's graph")
+    say(_("{uri} ({database}): {nodes} nodes and {relationships} relationships of "
+          "rimograph's graph").format(uri=conn.uri, database=conn.database, nodes=found["nodes"],
+                                      relationships=found["relationships"]))
     if last is None:
-        say("last push: none recorded (`rimograph neo4j push` writes the graph)")
+        say(_("last push: none recorded (`rimograph neo4j push` writes the graph)"))
     elif last.get("state") == "complete":
-        say(f"last push: complete{' (--replace)' if last.get('replace') else ''}, "
-            f"{last.get('nodes')} nodes and {last.get('relationships')} relationships, "
-            f"finished {last.get('finished')}")
+        text = (_("last push: complete (--replace), {nodes} nodes and {relationships} "
+                  "relationships, finished {finished}") if last.get("replace") else
+                _("last push: complete, {nodes} nodes and {relationships} relationships, "
+                  "finished {finished}"))
+        say(text.format(nodes=last.get("nodes"), relationships=last.get("relationships"),
+                        finished=last.get("finished")))
     else:
-        say(f"last push: NOT complete (started {last.get('started')}, still running or "
-            "interrupted); run the same `rimograph neo4j push` again to complete it")
+        say(_("last push: NOT complete (started {started}, still running or interrupted); run "
+              "the same `rimograph neo4j push` again to complete it").format(
+                  started=last.get("started")))
     if found["leftover"]:
-        say(f"{found['leftover']} nodes left by an interrupted --replace (not read by any "
-            "query); the next push deletes them")
+        say(_("{n} nodes left by an interrupted --replace (not read by any query); the next "
+              "push deletes them").format(n=found["leftover"]))
 
 
 @neo4j_group.command("pull")
