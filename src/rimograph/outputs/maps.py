@@ -314,7 +314,7 @@ def labelled_layout(graph, frame=FRAME, scale=1.0, focus=None, lang="nl", font=N
     labels, radii = {}, {}
     for node, data in graph.nodes(data=True):
         style = TYPE_STYLE[data["type"]]
-        labels[node] = Label(label_lines(display_name(data, lang)),
+        labels[node] = Label(label_lines(display_name(data, lang), 3 if node == focus else 2),
                              (FOCUS_FONT if node == focus else font or style["font"]) * scale,
                              style["bold"] or node == focus)
         radii[node] = marker_radius(degrees[node], node == focus) * scale

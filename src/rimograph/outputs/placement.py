@@ -93,16 +93,16 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return font.get_width_height()[0] / 64 * WIDTH_MARGIN
 
 
-def label_lines(name: str) -> list[str]:
-    """``name`` in at most two lines of about :data:`LINE_CHARS` characters (up to six more
-    rather than shortening; textwrap, words are not broken), shortened with "…" after the
-    second line when it is longer still."""
+def label_lines(name: str, most: int = 2) -> list[str]:
+    """``name`` in at most ``most`` lines of about :data:`LINE_CHARS` characters (up to six
+    more rather than shortening; textwrap, words are not broken), shortened with "…" after
+    the last line when it is longer still."""
     for width in (LINE_CHARS, LINE_CHARS + 6):  # a little wider rather than shortened
         lines = textwrap.wrap(name, width, break_long_words=False,
                               break_on_hyphens=False) or [name]
-        if len(lines) <= 2:
+        if len(lines) <= most:
             return lines
-    return [lines[0], lines[1] + " …"]
+    return lines[:most - 1] + [lines[most - 1] + " …"]
 
 
 @dataclass
