@@ -181,6 +181,7 @@ def run(argv, env) -> dict:
 
 
 def rimograph_rows(stdout: str, columns):
+    csv.field_size_limit(sys.maxsize)  # a hub partner's entry_names cell exceeds 128 KiB at 1M
     rows = csv.DictReader(io.StringIO(stdout))
     return [tuple(int(r[c]) if r[c].isdigit() else r[c] for c in columns) for r in rows]
 
