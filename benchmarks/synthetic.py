@@ -92,7 +92,8 @@ class Writer:
 
 def context(writer, rng, municipalities, partners) -> int:
     """The plan's context tables: one region, one indicator measured in every municipality and
-    the region, and each municipality's local government supported by the last partner.
+    the region, each municipality's local government supported by the last partner, and each
+    municipality mentioned in one section.
     Returns the number of edges they add."""
     writer("regions.csv", ["id", "name", "kind", "nis", "source"]).row(
         "region:provincie", "Provincie", "province", "10000", SOURCE_NOTE)
@@ -113,7 +114,14 @@ def context(writer, rng, municipalities, partners) -> int:
     for municipality in municipalities:
         ties.row(partners[-1], "SUPPORTS", f"partner:lokaal-bestuur-{municipality.split(':')[1]}",
                  "", "", "", "", "", "", "stated", "", *cite(rng))
-    return 1 + 2 * len(municipalities)
+    writer("sections.csv", ["id", "name", "level", "page", "line_start", "line_end"]).row(
+        "section:1-omgevingsanalyse", "Omgevingsanalyse", 1, 1, 1, 100)
+    mentions = writer("mentions.csv", ["municipality", "section", "name_as_written", "kind",
+                                       "page", "line_start", "line_end"])
+    for line, municipality in enumerate(municipalities, start=1):
+        mentions.row(municipality.split(":")[1], "section:1-omgevingsanalyse", "Gemeente",
+                     "2019", 1, line, line)
+    return 1 + 3 * len(municipalities)
 
 
 def generate(edges: int, out: Path, seed: int = 1) -> dict:
@@ -341,7 +349,7 @@ def generate(edges: int, out: Path, seed: int = 1) -> dict:
                                     "actions.csv", "projects.csv", "partners.csv",
                                     "municipalities.csv", "neighbourhoods.csv",
                                     "target_groups.csv", "regions.csv",
-                                    "indicator_definitions.csv"))
+                                    "indicator_definitions.csv", "sections.csv"))
     return {"tables": counts, "nodes": nodes, "edges": graph_edges, "plans": len(plans)}
 
 

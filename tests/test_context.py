@@ -156,3 +156,31 @@ def test_check_source_gives_the_plan_line_of_a_corrupted_tie(plan, graph_copy): 
                                                                          plan=plan))]
     assert found == [("tie", 1804, "ties.csv:3: source_as_written 'Arktoz' is not in lines "
                       "1804-1804")]
+
+
+# --- where the plan names each municipality -----------------------------------------------------
+
+def test_municipalities_never_mentioned(graph):
+    never = sorted(d["name"] for n, d in graph.nodes(data=True) if d["type"] == "Municipality"
+                   and not targets_of(graph, n, "MENTIONED_IN"))
+    assert never == ["Alken", "Bocholt", "Borgloon", "Diepenbeek", "Gingelom", "Herstappe",
+                     "Hoeselt", "Kortessem", "Nieuwerkerken", "Peer", "Riemst", "Tessenderlo",
+                     "Voeren", "Wellen", "Zonhoven"]
+
+
+def test_a_former_name_and_a_deelgemeente_count_for_todays_municipality(graph):
+    oudsbergen = graph.edges["municipality:72042", "section:27-grondrechten-onder-druk",
+                             "MENTIONED_IN"]
+    assert (oudsbergen["names"], oudsbergen["lines"]) == ("Meeuwen-Gruitrode", "1461")
+    sections = targets_of(graph, "municipality:71004", "MENTIONED_IN")
+    assert "section:88-buurtgericht-netwerk-en-buurtopbouwwerk-in-beverlo" in sections
+    assert graph.nodes["section:88-buurtgericht-netwerk-en-buurtopbouwwerk-in-beverlo"][
+        "line_start"] == 4005
+
+
+@needs_plan
+def test_check_source_names_a_mention_missing_from_the_table(plan, graph_copy):  # noqa: F811
+    rewrite(graph_copy / "mentions.csv", lambda row: row.update(line_start="1202", line_end="1202")
+            if (row["municipality"], row["line_start"]) == ("71016", "1201") else None)
+    found = [(d.kind, d.line) for d in failures(check_source(PLAN, graph_copy, plan=plan))]
+    assert found == [("place-mention", 1201), ("place-mention", 1202)]

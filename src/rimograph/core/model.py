@@ -4,7 +4,8 @@ Nodes are keyed by their id (``partner:caw-limburg``) and carry:
 
 - ``type``: StrategicGoal, Theme, OperationalGoal, StrategicAction, Project, Partner,
   Municipality, Neighbourhood, TargetGroup, Region (Belgium, Flanders, the province) or
-  Indicator (a need figure of the environment analysis);
+  Indicator (a need figure of the environment analysis) or Section (a heading of the table of
+  contents);
 - ``name``: as the plan writes it;
 - ``page``, ``line_start``, ``line_end``: the citation in the plan text (absent on
   municipalities and target groups, which come from reference data and from several entries);
@@ -45,6 +46,7 @@ NODE_TYPES = {
     "target_groups.csv": "TargetGroup",
     "regions.csv": "Region",
     "indicator_definitions.csv": "Indicator",
+    "sections.csv": "Section",
 }
 ENTRY_TYPES = ("StrategicAction", "Project")
 
@@ -140,8 +142,30 @@ def _build(tables) -> nx.MultiDiGraph:
                  "reason": v["reason"], **_cite(row)}
         add((v["source"], v["target"], v["relation"],
              {k: value for k, value in attrs.items() if value is not None}))
+    edges.extend(_mentions(tables))
     _add_sorted_edges(graph, edges)
     return graph
+
+
+def _mentions(tables):
+    """MENTIONED_IN edges Municipality -> Section, one per pair, citing the first line, with
+    ``mentions`` (how many lines), ``lines`` ("1201; 1354") and ``names`` (the names the plan
+    uses there, "; "-joined: "Meeuwen-Gruitrode", "Beverlo")."""
+    merged: dict[tuple, dict] = {}
+    for row in tables["mentions.csv"]:
+        v = row.values
+        key = (_municipality_id(v["municipality"]), v["section"])
+        edge = merged.get(key)
+        if edge is None:
+            merged[key] = edge = {"type": "MENTIONED_IN", "mentions": 0, "lines": [],
+                                  "names": [], **_cite(row)}
+        edge["mentions"] += 1
+        edge["lines"].append(str(v["line_start"]))
+        if v["name_as_written"] not in edge["names"]:
+            edge["names"].append(v["name_as_written"])
+    for (u, v), attrs in merged.items():
+        attrs["lines"], attrs["names"] = "; ".join(attrs["lines"]), "; ".join(attrs["names"])
+        yield u, v, "MENTIONED_IN", attrs
 
 
 def _add_sorted_edges(graph, edges) -> None:

@@ -70,6 +70,7 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                           ("broader", "ref:target-group?")],
     "regions.csv": [("id", "id:region"), ("name", "text"), ("kind", "enum:country|region|province"),
                     ("nis", "text"), ("source", "text")],
+    "sections.csv": [("id", "id:section"), ("name", "text"), ("level", "int"), *SOURCE],
     "indicator_definitions.csv": [("id", "id:indicator"), ("name", "text"), ("measures", "text"),
                                   ("unit", f"enum:{'|'.join(UNITS)}"), ("source_note", "text"),
                                   ("need_signal", "enum:higher|lower|yes|no|present?"),
@@ -90,6 +91,9 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                        ("unit", f"enum:{'|'.join(UNITS)}"), ("figure", "text?"),
                        ("approximate", "bool"), ("comparison", "text?"),
                        ("basis", "enum:stated|inferred"), ("reason", "text?"), *SOURCE],
+    "mentions.csv": [("municipality", "nis"), ("section", "ref:section"),
+                     ("name_as_written", "text"),
+                     ("kind", "enum:2019|2025|former|deelgemeente"), *SOURCE],
     "ties.csv": [("source", "ref:partner|municipality"), ("relation", f"enum:{'|'.join(TIES)}"),
                  ("target", "ref:partner|action|project"), ("body", "text?"),
                  ("together_with", "ref:partner?"), ("year", "int?"),
@@ -536,6 +540,7 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
                   problems)
     _check_indicators(tables, problems)
     _check_unique(tables, "ties.csv", ("source", "relation", "target"), problems)
+    _check_unique(tables, "mentions.csv", ("municipality", "line_start"), problems)
     _check_ties(tables, problems)
     aliases = {(row.values["alias"], row.values["context"]) for row in tables["aliases.csv"]}
     for row in tables["partner_mentions.csv"]:

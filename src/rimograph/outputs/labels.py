@@ -15,23 +15,26 @@ TYPE_STYLE = {
     "TargetGroup": {"shape": "star", "color": "#c2185b", "font": 12, "bold": False},
     "Indicator": {"shape": "hexagon", "color": "#00838f", "font": 12, "bold": False},
     "Region": {"shape": "triangle", "color": "#8d6e63", "font": 13, "bold": False},
+    "Section": {"shape": "square", "color": "#78909c", "font": 12, "bold": False},
 }
 #: The focus node of a map (``--focus``): the largest name on it.
 FOCUS_FONT = 18
 
 #: The plan's context (need figures and the areas they describe): drawn when a map is focused
 #: on a node or asks for the type (``--type``), left out of the map of the whole network.
-CONTEXT_TYPES = ("Indicator", "Region")
+CONTEXT_TYPES = ("Indicator", "Region", "Section")
 
 TYPE_LABELS = {
     "nl": {"StrategicGoal": "Strategische doelstelling", "OperationalGoal": "Operationele doelstelling",
            "Theme": "Thema", "StrategicAction": "Strategische actie", "Project": "Project",
            "Partner": "Partner", "Municipality": "Gemeente", "Neighbourhood": "Buurt",
-           "TargetGroup": "Doelgroep", "Indicator": "Indicator", "Region": "Gebied"},
+           "TargetGroup": "Doelgroep", "Indicator": "Indicator", "Region": "Gebied",
+           "Section": "Hoofdstuk"},
     "en": {"StrategicGoal": "Strategic goal", "OperationalGoal": "Operational goal",
            "Theme": "Theme", "StrategicAction": "Strategic action", "Project": "Project",
            "Partner": "Partner", "Municipality": "Municipality", "Neighbourhood": "Neighbourhood",
-           "TargetGroup": "Target group", "Indicator": "Indicator", "Region": "Area"},
+           "TargetGroup": "Target group", "Indicator": "Indicator", "Region": "Area",
+           "Section": "Section"},
 }
 
 RELATIONS = {
@@ -43,7 +46,7 @@ RELATIONS = {
            "REPRESENTED_IN": "vertegenwoordigd in",
            "MEMBER_OF": "lid van", "FOUNDED": "richtte op", "PARTICIPATES_IN": "neemt deel aan",
            "SUPPORTS": "ondersteunt", "CONSULTED": "raadpleegde", "HAS_SERVICE": "heeft dienst",
-           "PARTNER_IN": "partner in"},
+           "PARTNER_IN": "partner in", "MENTIONED_IN": "vermeld in"},
     "en": {"PARTNERS_WITH": "partners with", "ACTIVE_IN": "active in",
            "CONTRIBUTES_TO": "contributes to", "PART_OF": "part of",
            "HAS_THEME": "has theme", "LOCATED_IN": "located in",
@@ -51,7 +54,8 @@ RELATIONS = {
            "BROADER": "narrower than",
            "REPRESENTED_IN": "represented in", "MEMBER_OF": "member of", "FOUNDED": "founded",
            "PARTICIPATES_IN": "participates in", "SUPPORTS": "supports",
-           "CONSULTED": "consulted", "HAS_SERVICE": "has service", "PARTNER_IN": "partner in"},
+           "CONSULTED": "consulted", "HAS_SERVICE": "has service", "PARTNER_IN": "partner in",
+           "MENTIONED_IN": "mentioned in"},
 }
 
 LABELS = {

@@ -30,6 +30,9 @@ table-mark                 a ``basis=table`` contribution and the overview table
 indicator                  an indicator's figure or place name is not in its cited lines, or its
                            value is not the figure's number
 tie                        a tie's source or target, as the plan writes it, is not in its lines
+section                    a heading of the TOC missing from sections.csv, or its lines differ
+place-mention              a line naming a municipality without a mentions.csv row, or a row
+                           whose line does not name it
 stale-exception            (note) an accepted difference that no longer occurs
 =========================  ==================================================================
 
@@ -124,6 +127,7 @@ def check_source(plan_path, graph_dir, exceptions_path=None, strict: bool = Fals
     _check_citations(plan, pairs, tables, diffs)
     _check_table(plan, pairs, tables, diffs)
     _check_written(plan, tables, diffs)
+    _check_places_named(plan, tables, diffs)
     if exceptions_path is None and (graph_dir / "source_exceptions.csv").exists():
         exceptions_path = graph_dir / "source_exceptions.csv"
     if exceptions_path is not None:
@@ -364,6 +368,44 @@ def _check_written(plan, tables, diffs):
             diffs.append(Difference("indicator", where, f"{where}: value {row['value']} but the "
                                     f"plan writes {row['figure']!r} (line {row['line_start']})",
                                     _int(row.get("line_start"))))
+
+
+def _check_places_named(plan, tables, diffs):
+    """``sections.csv`` and ``mentions.csv`` against what :mod:`rimograph.source.mentions` reads
+    from the plan: every heading with its lines, every line that names a municipality."""
+    from .mentions import mention_rows, section_rows
+
+    found = {row["id"]: row for row in section_rows(plan)}
+    curated = {row.get("id", ""): row for row in tables["sections.csv"]}
+    for key in sorted(found.keys() - curated.keys()):
+        diffs.append(Difference("section", key, f"the heading {found[key]['name']!r} (line "
+                                f"{found[key]['line_start']}) is not in sections.csv",
+                                found[key]["line_start"]))
+    for key, row in sorted(curated.items()):
+        plan_row = found.get(key)
+        span = (_int(row.get("line_start")), _int(row.get("line_end")))
+        if plan_row is None or span != (plan_row["line_start"], plan_row["line_end"]):
+            where = f"sections.csv:{row['_row']}"
+            said = ("no such heading in the plan" if plan_row is None else
+                    f"the plan's heading runs over lines {plan_row['line_start']}-"
+                    f"{plan_row['line_end']}")
+            diffs.append(Difference("section", key, f"{where}: {key} lines {span[0]}-{span[1]}: "
+                                    f"{said}", span[0]))
+    found = {(r["municipality"], r["line_start"]): r for r in mention_rows(plan, tables)}
+    curated = {(r.get("municipality", ""), _int(r.get("line_start"))): r
+               for r in tables["mentions.csv"]}
+    for key in sorted(found.keys() - curated.keys(), key=lambda k: k[1]):
+        row = found[key]
+        diffs.append(Difference("place-mention", f"{key[0]}|{key[1]}",
+                                f"line {key[1]} names {row['name_as_written']!r} "
+                                f"(municipality {key[0]}); mentions.csv has no row for it",
+                                key[1]))
+    for key in sorted(curated.keys() - found.keys(), key=lambda k: k[1] or 0):
+        row = curated[key]
+        diffs.append(Difference("place-mention", f"{key[0]}|{key[1]}",
+                                f"mentions.csv:{row['_row']}: line {key[1]} does not name "
+                                f"municipality {key[0]} ({row.get('name_as_written', '')!r})",
+                                key[1]))
 
 
 # --------------------------------------------------------------------------- overview table
