@@ -846,9 +846,10 @@ def show_node(conn_settings: dict, name: str):
     query = get_query("node-neighbourhood")
     with connect(**conn_settings) as conn:
         def names(tx):
-            return [(r["id"], r["name"]) for r in tx.run(
+            return [(r["id"], r["name"], r["label"]) for r in tx.run(
                 f"MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
-                f"AND n.{VERSION} = $version RETURN n.id AS id, n.name AS name",
+                f"AND n.{VERSION} = $version RETURN n.id AS id, n.name AS name, "
+                f"[l IN labels(n) WHERE l IN $labels][0] AS label",
                 labels=list(LABELS), version=read_version(tx))]
 
         def node_props(tx, node):
@@ -862,8 +863,8 @@ def show_node(conn_settings: dict, name: str):
 
         with conn.driver.session(database=conn.database) as session:
             index = nx.Graph()
-            index.add_nodes_from((n, {"name": n if text is None else text})
-                                 for n, text in sorted(session.execute_read(names)))
+            index.add_nodes_from((n, {"name": n if text is None else text, "type": label})
+                                 for n, text, label in sorted(session.execute_read(names)))
             node = find_node(index, name)
             label, props = session.execute_read(node_props, node)
         rows = run_query(conn.driver, conn.database, query, {"id": node})

@@ -410,6 +410,9 @@ def find_nodes(graph, query: str) -> tuple[list[str], str]:
        that town (2019 or 2025 name), else the municipality itself (the note says so);
     7. names, then the plan's spellings, that contain the query.
 
+    A Section (a heading of the plan) that shares its name with one other node gives way to
+    it: "Woonzaak" is the action, ``section:73-woonzaak`` its heading.
+
     Returns ``(ids, note)``: one id, or the parts of a merged municipality (the note, in the
     current language, then explains; else it is ""). Raises :class:`Ambiguous` when a test
     finds several nodes (numbered, with type and id), :class:`NotFound` when nothing matches
@@ -434,6 +437,9 @@ def find_nodes(graph, query: str) -> tuple[list[str], str]:
 
     def single(hits, what=""):
         hits = sorted(set(hits))
+        own = [h for h in hits if graph.nodes[h].get("type") != "Section"]
+        if len(hits) > 1 and len(own) == 1:
+            return own  # a heading of the plan names the entry it describes: the entry
         if len(hits) > 1:
             raise Ambiguous(_("{query!r} matches {n} nodes{what}; give the id or the full name "
                               "of one of them:").format(query=query, n=len(hits), what=what)

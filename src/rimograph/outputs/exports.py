@@ -245,7 +245,7 @@ def _column_kinds() -> dict[str, str]:
     :data:`rimograph.core.tables.SCHEMA` and the attributes :mod:`rimograph.core.model` adds."""
     from ..core.tables import SCHEMA
 
-    kinds = {"generic": "bool", "fte": "num", "measurements": "int"}
+    kinds = {"generic": "bool", "fte": "num", "measurements": "int", "mentions": "int"}
     for columns in SCHEMA.values():
         for column, kind in columns:
             kind = kind.rstrip("?")

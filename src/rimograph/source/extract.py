@@ -1059,8 +1059,9 @@ def draft_tables(plan: Plan) -> dict[str, list[dict]]:
     ``theme``) stay empty for a person to fill.
 
     Returns ``{file name: list of row dicts}`` for strategic_goals.csv, operational_goals.csv,
-    actions.csv, projects.csv, partner_mentions.csv, contributions.csv and toc.csv (an extra
-    table: the table of contents with the body line of each heading).
+    actions.csv, projects.csv, partner_mentions.csv, contributions.csv, sections.csv (the
+    headings, :func:`rimograph.source.mentions.section_rows`) and toc.csv (an extra table: the
+    table of contents with the body line of each heading).
     """
     note = f"{DRAFT}: extracted by rimograph extract from {Path(plan.path).name}; review"
     tables: dict[str, list[dict]] = {}
@@ -1118,6 +1119,9 @@ def draft_tables(plan: Plan) -> dict[str, list[dict]]:
                 "page": plan.pages.page_of(row.line_start), "line_start": row.line_start,
                 "line_end": row.line_end})
     tables["contributions.csv"] = contributions
+    from .mentions import section_rows
+
+    tables["sections.csv"] = section_rows(plan)
     tables["toc.csv"] = [{"level": t.level, "title": t.title, "page": t.page,
                           "toc_line": t.toc_line, "line": t.line or ""} for t in plan.toc]
     return tables

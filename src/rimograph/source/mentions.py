@@ -57,8 +57,10 @@ def place_names(tables) -> dict[str, tuple[str, str]]:
     for row in tables["municipalities.csv"]:
         names.setdefault(row["name_2025"], (row["nis"], "2025"))
         names[row["name"]] = (row["nis"], "2019")
+    known = {row["nis"] for row in tables["municipalities.csv"]}
     for name, nis in FORMER_NAMES.items():
-        names[name] = (nis, "former")
+        if nis in known:
+            names[name] = (nis, "former")
     for row in tables["neighbourhoods.csv"]:
         if row["kind"] == "deelgemeente":
             names.setdefault(row["name"], (row["municipality"], "deelgemeente"))
