@@ -31,7 +31,16 @@ def test_shortest_path_between_two_organisations(graph):
                  "Netwerk tegen Armoede <-PARTNERS_WITH- Trefpunt Armoede in Limburg "
                  "-PARTNERS_WITH-> Centrum Algemeen Welzijnswerk Limburg (CAW Limburg)",
         "nodes": ["partner:vlaams-huurdersplatform", "action:woonzaak",
-                  "partner:netwerk-tegen-armoede", "action:trefpunt-armoede-in-limburg", CAW]}]
+                  "partner:netwerk-tegen-armoede", "action:trefpunt-armoede-in-limburg", CAW]}, {
+        # the sector Samenlevingsopbouw, co-initiator of Woonzaak (3372) and partner of Ieders
+        # Stem Telt Campagne Limburg (4364), is one node
+        "path": 2, "hops": 4,
+        "chain": "Vlaams Huurdersplatform (VHP) <-PARTNERS_WITH- Woonzaak -PARTNERS_WITH-> "
+                 "Samenlevingsopbouw Vlaanderen <-PARTNERS_WITH- Ieders Stem Telt Campagne "
+                 "Limburg -PARTNERS_WITH-> Centrum Algemeen Welzijnswerk Limburg (CAW Limburg)",
+        "nodes": ["partner:vlaams-huurdersplatform", "action:woonzaak",
+                  "partner:samenlevingsopbouw-vlaanderen", "project:ieders-stem-telt-campagne-limburg",
+                  CAW]}]
 
 
 def test_path_command(graph):

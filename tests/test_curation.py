@@ -52,3 +52,39 @@ def test_target_links_follow_the_text(graph):
         "action:onderdak-in-sint-truiden", "action:woonzaak",
         "action:ondersteuning-armoedeverenigingen-in-limburg"}
     assert "target-group:kinderen" in groups("action:brede-school-in-beringen-mijn")
+
+
+def test_certain_contributions_stated_where_the_text_names_the_goal(graph):
+    certain = [(a, g, d["basis"]) for a, g, d in graph.edges(data=True)
+               if d["type"] == "CONTRIBUTES_TO" and d["certainty"] == "certain"]
+    assert len(certain) == 43
+    stated = {(a, g) for a, g, basis in certain if basis == "stated"}
+    assert len(stated) == 10 and len(certain) - len(stated) == 33
+    assert ("action:cafe-anoniem-in-hasselt", "operational-goal:belangenbehartiging") in stated
+    assert ("action:brede-school-in-beringen-mijn", "operational-goal:gelijke-onderwijskansen") in stated
+    per_action = {}
+    for action, _, _ in certain:
+        per_action[action] = per_action.get(action, 0) + 1
+    assert max(per_action.values()) <= 3
+
+
+def test_one_partner_one_node(graph):
+    def partners(entry):
+        return set(targets_of(graph, entry, "PARTNERS_WITH"))
+
+    sector = "partner:samenlevingsopbouw-vlaanderen"
+    assert "partner:generic-instituten-samenlevingsopbouw" not in graph
+    for entry in ("action:woonzaak", "project:week-van-verbondenheid",
+                  "project:ieders-stem-telt-campagne-limburg"):
+        assert sector in partners(entry), entry
+    assert targets_of(graph, "partner:samenlevingsopbouw-west-vlaanderen", "PART_OF") == [sector]
+    # "Open School" without a branch stays without one, except in Tongeren
+    assert "partner:open-school" in partners("project:onderwijsopbouwwerk-in-leopoldsburg")
+    assert "partner:open-school" in partners("project:buurtanalyse-maasmechelen")
+    assert "partner:open-school-limburg-zuid" in partners("project:buurtanalyse-tongeren")
+    kinds = dict(graph.nodes(data="kind"))
+    assert kinds["partner:politiezone-beringen-ham-tessenderlo"] == "organisation"
+    assert kinds["partner:brede-school-de-terrilling"] == "partnership"
+    # the prose rule: the local government the text says the analysis is made with
+    assert "partner:lokaal-bestuur-tongeren" in partners("project:buurtanalyse-tongeren")
+    assert "partner:lokaal-bestuur-maasmechelen" in partners("project:buurtanalyse-maasmechelen")

@@ -181,7 +181,7 @@ def test_a_mention_resolved_to_a_partner_and_its_whole_is_a_warning(graph_copy):
                      "Welzijnsschakels Limburg,,partner:welzijnsschakels,inferred,")
     result = run("validate", "--graph", graph_copy)
     assert result.exit_code == 0
-    assert ("waarschuwing: aliases.csv:337: partner: 'Welzijnsschakels Limburg' resolves to "
+    assert ("waarschuwing: aliases.csv:338: partner: 'Welzijnsschakels Limburg' resolves to "
             f"partner:welzijnsschakels-limburg and also to partner:welzijnsschakels (row {row}), "
             "of which it is part; unless the mention names both, keep one of the rows"
             in result.stderr.splitlines())

@@ -25,7 +25,7 @@ def test_map_of_the_plan_opens_offline(tmp_path, graph):
     assert page["requests"] == []
     shown = select(graph)[0]
     n = len(shown)
-    assert n == 331  # generic partners and the plan's context are left out unless asked for
+    assert n == 332  # generic partners and the plan's context are left out unless asked for
     assert not any(graph.nodes[m].get("generic") or graph.nodes[m]["type"] in CONTEXT_TYPES
                    for m in shown)
     assert "partner:rimo-limburg" not in shown  # only the organisation's own ties

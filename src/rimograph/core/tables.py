@@ -57,7 +57,7 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
     "projects.csv": [("id", "id:project"), ("action", "ref:action"), ("name", "text"),
                      *TIMING, *SOURCE],
     "partners.csv": [("id", "id:partner"), ("name", "text"),
-                     ("kind", "enum:organisation|local-government|generic|role"),
+                     ("kind", "enum:organisation|local-government|partnership|generic|role"),
                      ("municipality", "nis?"), ("parent", "ref:partner?"),
                      ("plan_entry", "ref:action|project?"), ("note", "text?"), *SOURCE],
     "municipalities.csv": [("id", "id:municipality"), ("nis", "text"), ("name", "text"),

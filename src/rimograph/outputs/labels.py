@@ -109,12 +109,12 @@ LABELS = {
 VALUES = {
     "nl": {"local": "lokaal", "province": "provincie Limburg", "flanders": "Vlaanderen",
            "external": "extern", "internal": "intern", "organisation": "organisatie",
-           "local-government": "lokaal bestuur", "generic": "algemene categorie",
-           "role": "beroep of rol"},
+           "local-government": "lokaal bestuur", "partnership": "samenwerking",
+           "generic": "algemene categorie", "role": "beroep of rol"},
     "en": {"local": "local", "province": "province of Limburg", "flanders": "Flanders",
            "external": "external", "internal": "internal", "organisation": "organisation",
-           "local-government": "local government", "generic": "generic category",
-           "role": "profession or role"},
+           "local-government": "local government", "partnership": "partnership",
+           "generic": "generic category", "role": "profession or role"},
 }
 
 
@@ -180,7 +180,7 @@ REPORT_LABELS = {
         "spread": "{themes} thema's: {n} partners", "spread_one": "{themes} thema: {n} partners",
         "one_theme": "Partners in één thema",
         "kinds": {"organisation": "organisatie", "local-government": "lokaal bestuur",
-                  "generic": "categorie", "role": "beroep"},
+                  "partnership": "samenwerking", "generic": "categorie", "role": "beroep"},
         "timeline": "Tijdlijn 2016-2025",
         "timeline_intro": "Looptijd van elke strategische actie en haar projecten, zoals de "
                           "Timing-regel van het plan ze geeft (dag, maand of jaar). De "
@@ -256,7 +256,7 @@ REPORT_LABELS = {
         "spread": "{themes} themes: {n} partners", "spread_one": "{themes} theme: {n} partners",
         "one_theme": "Partners in one theme",
         "kinds": {"organisation": "organisation", "local-government": "local government",
-                  "generic": "category", "role": "profession"},
+                  "partnership": "partnership", "generic": "category", "role": "profession"},
         "timeline": "Timeline 2016-2025",
         "timeline_intro": "Period of every strategic action and its projects, as the plan's "
                           "Timing line gives it (day, month or year). The plan period "
