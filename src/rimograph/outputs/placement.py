@@ -223,9 +223,14 @@ def place(positions, radii, labels, first, width, height, order=None):
     if first:
         spread_order = sorted(range(len(nodes)), key=lambda i: (
             nodes[i] not in first, -radii[nodes[i]], nodes[i]))
-        points, crowded = spread(points, [radii[n] for n in nodes],
-                                 [labels[n] if n in first else None for n in nodes], width,
-                                 height, spread_order)
+        start_points = points
+        for _ in range(3):  # nodes left without room for their label go first next round
+            points, crowded = spread(start_points, [radii[n] for n in nodes],
+                                     [labels[n] if n in first else None for n in nodes],
+                                     width, height, spread_order)
+            if not crowded:
+                break
+            spread_order = crowded + [i for i in spread_order if i not in crowded]
     first = set(first) - {nodes[i] for i in crowded}
     index = {n: i for i, n in enumerate(nodes)}
     rest = [n for n in (order or sorted(nodes, key=lambda n: (-radii[n], n))) if n not in first]
