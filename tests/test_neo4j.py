@@ -26,7 +26,7 @@ import pytest
 from click.testing import CliRunner
 
 from rimograph.backends import neo4j as nb
-from rimograph.questions import coverage, entries, needs, nodes, partners
+from rimograph.questions import coverage, entries, mentions, needs, nodes, partners
 from rimograph.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +55,9 @@ EMBEDDED = {
                  {"target_groups": ["target-group:woonwagenbewoners"]},
                  {"municipalities": ["municipality:71022"], "year": 2021}]),
     "need-facts": (needs.need_facts, [{}]),
+    "mentions": (mentions.mentions, [{"id": "municipality:71016"}, {"id": "municipality:71002"},
+                                     {"id": "municipality:72042"}, {"id": "municipality:73109"}]),
+    "municipality-mentions": (mentions.municipality_mentions, [{}]),
     "target-group-entries": (nodes.target_group_entries,
                              [{"id": "target-group:kinderen-en-jongeren"},
                               {"id": "target-group:mensen-in-een-maatschappelijk-"

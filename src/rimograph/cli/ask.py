@@ -99,21 +99,41 @@ def coverage():
 
 
 @coverage.command("municipalities")
+@click.option("--mentioned", is_flag=True, help="Tell apart the municipalities the plan never "
+              "names, names without a local action, and works in.")
 @format_option
 @backend_option
 @graph_option
-def coverage_municipalities(graph, fmt, backend, neo4j):
+def coverage_municipalities(graph, mentioned, fmt, backend, neo4j):
     """For each of the 42 municipalities, the actions and projects active there.
 
     Active directly or through one of its neighbourhoods; municipalities without any are
     listed first. Province-wide actions are not counted as local coverage: in table format they
     are listed below the table; `rimograph coverage province` lists them on their own.
+    With --mentioned: whether the plan's text names each municipality at all (its 2019 or 2025
+    name, a former name or one of its neighbourhoods; `rimograph mentions NAME` gives the
+    lines), never mentioned first.
 
     \b
     Columns: municipality (id), nis, name, name_2025 (after the 2025 mergers),
              entries (count), entry_names.
+    With --mentioned: municipality, name, name_2025, status (never-mentioned,
+             mentioned-without-action, with-action), sections, section_titles, entries.
     """
     from ..questions.coverage import municipality_coverage, province_wide
+
+    if mentioned:
+        from ..questions.mentions import municipality_mentions
+
+        rows = answer(graph, backend, neo4j, "municipality-mentions", municipality_mentions)
+        emit(rows, fmt, drop_first=["municipality", "section_titles", "name_2025"])
+        if fmt == "table":
+            never = sum(1 for r in rows if r["status"] == "never-mentioned")
+            click.echo("")
+            note(ngettext("The plan never names {n} of the {total} municipalities.",
+                          "The plan never names {n} of the {total} municipalities.",
+                          never).format(n=never, total=len(rows)))
+        return
 
     rows = answer(graph, backend, neo4j, "municipality-coverage", municipality_coverage)
     emit(rows, fmt, ["municipality", "nis", "name", "name_2025", "entries", "entry_names"])
@@ -590,3 +610,34 @@ def needs_command(graph, indicator, fmt, backend, neo4j):
     rows = needs(answer(graph, backend, neo4j, "need-facts", need_facts), chosen)
     emit(rows, fmt, drop_first=("nis_2025", "comparisons", "context", "partner_names",
                                 "partners_based", "local_names", "parts"))
+
+
+@click.command("mentions")
+@click.argument("name")
+@format_option
+@backend_option
+@graph_option
+def mentions_command(graph, name, fmt, backend, neo4j):
+    """Where the plan's text names a municipality: its sections and lines.
+
+    NAME is matched as `rimograph show` matches it; a 2025 municipality formed by a merger
+    gives the lines of its parts. A municipality counts as named by its 2019 or 2025 name, a
+    name from before the 2019 mergers (Meeuwen-Gruitrode) or one of its deelgemeenten
+    (Beverlo); a name broken over two lines is missed.
+
+    \b
+    Columns: section (id), title, page, line (the first), lines, count, as_written.
+    Examples:
+      rimograph mentions Genk
+      rimograph mentions Oudsbergen --format csv
+      rimograph coverage municipalities --mentioned
+    """
+    from ..core.model import find_nodes
+    from ..questions.mentions import mentions
+
+    nodes, told = find_nodes(names_graph(graph), name)
+    if told:
+        say(told, err=True)
+    rows = [row for node in nodes
+            for row in answer(graph, backend, neo4j, "mentions", mentions, id=node)]
+    emit(rows, fmt, drop_first=["section", "line", "as_written"])

@@ -23,6 +23,8 @@ HEADERS = {
     "local_entries": N_("local actions"), "local_names": N_("local actions and projects"),
     "partners_based": N_("partners based there"),
     "narrower": N_("through a narrower group"),
+    "title": N_("title"), "lines": N_("lines"), "as_written": N_("as written"),
+    "sections": N_("sections"), "section_titles": N_("sections (titles)"),
     "municipality_2025": N_("municipality (2025)"), "comparisons": N_("as the plan puts it"),
     "name": N_("name"), "nis": N_("NIS"), "name_2025": N_("since 2025"),
     "kind": N_("kind"), "type": N_("type"), "scope": N_("scope"),
@@ -85,6 +87,9 @@ WORDS = {
     "inferred": N_("inferred"), "table": N_("overview table"), "fail": N_("fail"),
     "accepted": N_("accepted"), "note": N_("note"), "exact": N_("exact"),
     "normalised": N_("normalised"), "ambiguous": N_("ambiguous"), "fuzzy": N_("fuzzy"),
+    "never-mentioned": N_("never mentioned"),
+    "mentioned-without-action": N_("mentioned, no local action"),
+    "with-action": N_("with local action"),
     "none": N_("none"), "start": N_("start"), "end": N_("end"), "start, end": N_("start, end"),
 }
 
