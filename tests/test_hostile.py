@@ -15,7 +15,7 @@ from rimograph.cli import cli
 from rimograph.core.errors import RimographError
 from rimograph.core.files import Interrupted, write_atomic_many
 
-from .conftest import append_row
+from .conftest import GRAPH_DIR, append_row
 from .test_extract import PLAN, needs_plan
 
 
@@ -285,3 +285,22 @@ def test_csv_export_replaces_both_files_or_neither(tmp_path):
         f"{tmp_path / 'plan-edges.csv' / 'kaart.html'}"]
     assert (tmp_path / "plan-nodes.csv").read_text() == "old nodes"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan-edges.csv", "plan-nodes.csv"]
+
+
+def test_an_empty_mention_is_one_line_not_a_traceback(tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from rimograph.cli import cli
+
+    folder = tmp_path / "graph"
+    shutil.copytree(GRAPH_DIR, folder)
+    path = folder / "partner_mentions.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    entry, _mention, *rest = lines[1].split(",")
+    lines[1] = ",".join([entry, "", *rest])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--graph", str(folder)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "partner_mentions.csv:2: mention:" in result.output

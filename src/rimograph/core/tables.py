@@ -545,6 +545,8 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
     aliases = {(row.values["alias"], row.values["context"]) for row in tables["aliases.csv"]}
     for row in tables["partner_mentions.csv"]:
         mention, entry = row.values["mention"], row.values["entry"]
+        if mention is None:  # an empty cell: already reported as a missing value
+            continue
         if (mention, entry) not in aliases and (mention, None) not in aliases:
             problems.append(Problem("partner_mentions.csv", row.row, "mention",
                                     f"no alias in aliases.csv resolves {quoted(mention)} "
