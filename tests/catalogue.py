@@ -1,6 +1,9 @@
 """The messages of the command line and where they come from, for the catalogue test and for
-updating ``src/rimograph/locale/nl/LC_MESSAGES/rimograph.po`` (``python -m tests.catalogue``
-lists the messages that have no Dutch yet)."""
+updating ``src/rimograph/locale/nl/LC_MESSAGES/rimograph.po``.
+
+``python -m tests.catalogue`` adds every message that has no entry yet to the ``.po`` (empty
+``msgstr``), drops entries no longer used, and lists what still needs Dutch; write the Dutch in
+the ``.po``, then ``pybabel compile -d src/rimograph/locale -D rimograph``."""
 
 from pathlib import Path
 
@@ -57,13 +60,29 @@ def messages():
     return list(dict.fromkeys(found + CLICK_MESSAGES + CLICK_PLURALS))
 
 
-if __name__ == "__main__":
-    from babel.messages.pofile import read_po
+def update() -> list:
+    """Bring the ``.po`` in line with :func:`messages`; returns the messages without Dutch."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
 
     with PO.open("rb") as stream:
-        catalogue = read_po(stream)
+        old = read_po(stream)
+    new = Catalog(locale="nl", domain="rimograph", project="rimograph",
+                  version=old.version, header_comment=old.header_comment,
+                  last_translator=old.last_translator, language_team=old.language_team,
+                  copyright_holder=old.copyright_holder, fuzzy=False)
+    todo = []
     for message in messages():
-        entry = catalogue.get(message[0] if isinstance(message, tuple) else message)
-        if entry is None or not all(entry.string if isinstance(entry.string, tuple)
-                                    else [entry.string]):
-            print(repr(message))
+        entry = old.get(message[0] if isinstance(message, tuple) else message)
+        string = entry.string if entry else (("", "") if isinstance(message, tuple) else "")
+        new.add(message, string)
+        if not all(string if isinstance(string, tuple) else [string]):
+            todo.append(message)
+    with PO.open("wb") as stream:
+        write_po(stream, new, width=100, sort_output=False)
+    return todo
+
+
+if __name__ == "__main__":
+    for missing in update():
+        print("no Dutch yet:", repr(missing))

@@ -435,6 +435,8 @@ def test_query_command_lists_and_runs_named_queries(pushed):
     ["coverage", "municipalities"], ["coverage", "province"],
     ["coverage", "goals", "--include-internal"], ["stats"],
     ["show", "caw limburg"], ["show", "woonzaak"], ["show", "municipality:71016"],
+    ["show", "Stad Hasselt"], ["show", "Tongeren-Borgloon"], ["show", "St.-Vincentius"],
+    ["show", "OCMW Hasselt"],
 ])
 @pytest.mark.parametrize("fmt", ["table", "json"])
 def test_question_commands_print_the_same_on_both_backends(pushed, args, fmt):

@@ -835,22 +835,31 @@ def theme_names(conn_settings: dict) -> list:
     return sorted(r["name"] for r in records if r["name"] is not None)
 
 
-def show_node(conn_settings: dict, name: str):
-    """``(attributes, neighbour rows)`` of the node named or identified by ``name``, read from
-    Neo4j: matched like :func:`rimograph.core.model.find_node`, attributes in the embedded
-    model's order, rows from the ``node-neighbourhood`` query."""
+def show_nodes(conn_settings: dict, name: str):
+    """``([(attributes, neighbour rows), ...], note)`` for the nodes named or identified by
+    ``name``, read from Neo4j: matched like :func:`rimograph.core.model.find_nodes` (on the
+    names, types, 2025 names and the plan's spellings held in Neo4j, so the same names work on
+    both backends; a merged municipality gives its parts and the note says so), attributes in
+    the embedded model's order, rows from the ``node-neighbourhood`` query."""
     import networkx as nx
 
-    from ..core.model import find_node
+    from ..core.model import find_nodes
 
     query = get_query("node-neighbourhood")
     with connect(**conn_settings) as conn:
         def names(tx):
-            return [(r["id"], r["name"], r["label"]) for r in tx.run(
+            version = read_version(tx)
+            nodes = [(r["id"], r["name"], r["label"], r["name_2025"]) for r in tx.run(
                 f"MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
                 f"AND n.{VERSION} = $version RETURN n.id AS id, n.name AS name, "
-                f"[l IN labels(n) WHERE l IN $labels][0] AS label",
-                labels=list(LABELS), version=read_version(tx))]
+                f"[l IN labels(n) WHERE l IN $labels][0] AS label, "
+                f"n.{camel('name_2025')} AS name_2025", labels=list(LABELS), version=version)]
+            mentions = [(r["entry"], r["partner"], r["mention"]) for r in tx.run(
+                f"MATCH (e)-[r:PARTNERS_WITH]->(p) WHERE e.{VERSION} = $version AND "
+                f"p.{VERSION} = $version AND r.mention IS NOT NULL "
+                "RETURN e.id AS entry, p.id AS partner, r.mention AS mention",
+                version=version)]
+            return nodes, mentions
 
         def node_props(tx, node):
             record = tx.run(f"MATCH (n) WHERE n.id = $id AND n.{VERSION} = $version AND "
@@ -862,11 +871,19 @@ def show_node(conn_settings: dict, name: str):
             return record["label"], props
 
         with conn.driver.session(database=conn.database) as session:
-            index = nx.Graph()
-            index.add_nodes_from((n, {"name": n if text is None else text, "type": label})
-                                 for n, text, label in sorted(session.execute_read(names)))
-            node = find_node(index, name)
-            label, props = session.execute_read(node_props, node)
-        rows = run_query(conn.driver, conn.database, query, {"id": node})
-    props.pop("id")
-    return {"id": node, **_attrs({**props, "type": label}, _node_order(label))}, rows
+            nodes, mentions = session.execute_read(names)
+            index = nx.MultiDiGraph()
+            index.add_nodes_from((n, {k: v for k, v in (("name", n if text is None else text),
+                                                         ("type", label),
+                                                         ("name_2025", name_2025)) if v})
+                                 for n, text, label, name_2025 in sorted(nodes))
+            index.add_edges_from(sorted((u, v, "PARTNERS_WITH", {"mention": m})
+                                        for u, v, m in mentions))
+            found, note = find_nodes(index, name)
+            props = {node: session.execute_read(node_props, node) for node in found}
+        shown = []
+        for node, (label, attrs) in props.items():
+            attrs.pop("id")
+            shown.append(({"id": node, **_attrs({**attrs, "type": label}, _node_order(label))},
+                          run_query(conn.driver, conn.database, query, {"id": node})))
+    return shown, note

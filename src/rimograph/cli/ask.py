@@ -218,9 +218,9 @@ def show(graph, name, fmt, backend, neo4j):
     from ..questions.nodes import neighbours, target_group_entries
 
     if backend == "neo4j":
-        from ..backends.neo4j import show_node
+        from ..backends.neo4j import show_nodes
 
-        shown, told = [show_node(neo4j, name)], ""
+        shown, told = show_nodes(neo4j, name)
     else:
         nodes, told = find_nodes(graph, name)
         shown = [({"id": node, **graph.nodes[node]}, neighbours(graph, node)) for node in nodes]

@@ -33,6 +33,7 @@ from .errors import Ambiguous, NotFound
 from .i18n import _, language
 from .tables import paused_gc
 from .text import fold
+from .vocabulary import TYPE_LABELS
 
 NODE_TYPES = {
     "strategic_goals.csv": "StrategicGoal",
@@ -378,8 +379,6 @@ GOVERNMENT_PREFIXES = ("lokaal bestuur", "stad en ocmw", "gemeente en ocmw", "st
 
 
 def _type_word(graph, node):
-    from ..outputs.labels import TYPE_LABELS
-
     node_type = graph.nodes[node].get("type")
     return TYPE_LABELS[language()].get(node_type, node_type or "?")
 

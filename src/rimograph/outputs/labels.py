@@ -1,5 +1,8 @@
 """Display words for maps and reports: Dutch (default) and English."""
 
+# node types and relations in words live in core (messages of core and questions name them)
+from ..core.vocabulary import RELATIONS, TYPE_LABELS  # noqa: F401
+
 # shape and colour per node type; "font": label size in CSS pixels on the map at first view in
 # a 1366x768 window (the slide image draws every name in image.MIN_POINTS), "bold" for the plan's
 # structure (goals, themes, actions)
@@ -23,40 +26,6 @@ FOCUS_FONT = 18
 #: The plan's context (need figures and the areas they describe): drawn when a map is focused
 #: on a node or asks for the type (``--type``), left out of the map of the whole network.
 CONTEXT_TYPES = ("Indicator", "Region", "Section")
-
-TYPE_LABELS = {
-    "nl": {"StrategicGoal": "Strategische doelstelling", "OperationalGoal": "Operationele doelstelling",
-           "Theme": "Thema", "StrategicAction": "Strategische actie", "Project": "Project",
-           "Partner": "Partner", "Municipality": "Gemeente", "Neighbourhood": "Buurt",
-           "TargetGroup": "Doelgroep", "Indicator": "Indicator", "Region": "Gebied",
-           "Section": "Hoofdstuk"},
-    "en": {"StrategicGoal": "Strategic goal", "OperationalGoal": "Operational goal",
-           "Theme": "Theme", "StrategicAction": "Strategic action", "Project": "Project",
-           "Partner": "Partner", "Municipality": "Municipality", "Neighbourhood": "Neighbourhood",
-           "TargetGroup": "Target group", "Indicator": "Indicator", "Region": "Area",
-           "Section": "Section"},
-}
-
-RELATIONS = {
-    "nl": {"PARTNERS_WITH": "werkt samen met", "ACTIVE_IN": "actief in",
-           "CONTRIBUTES_TO": "draagt bij aan", "PART_OF": "maakt deel uit van",
-           "HAS_THEME": "heeft als thema", "LOCATED_IN": "ligt in",
-           "BASED_IN": "gevestigd in", "TARGETS": "richt zich op",
-           "MEASURED_IN": "gemeten in", "BROADER": "valt onder",
-           "REPRESENTED_IN": "vertegenwoordigd in",
-           "MEMBER_OF": "lid van", "FOUNDED": "richtte op", "PARTICIPATES_IN": "neemt deel aan",
-           "SUPPORTS": "ondersteunt", "CONSULTED": "raadpleegde", "HAS_SERVICE": "heeft dienst",
-           "PARTNER_IN": "partner in", "MENTIONED_IN": "vermeld in"},
-    "en": {"PARTNERS_WITH": "partners with", "ACTIVE_IN": "active in",
-           "CONTRIBUTES_TO": "contributes to", "PART_OF": "part of",
-           "HAS_THEME": "has theme", "LOCATED_IN": "located in",
-           "BASED_IN": "based in", "TARGETS": "targets", "MEASURED_IN": "measured in",
-           "BROADER": "narrower than",
-           "REPRESENTED_IN": "represented in", "MEMBER_OF": "member of", "FOUNDED": "founded",
-           "PARTICIPATES_IN": "participates in", "SUPPORTS": "supports",
-           "CONSULTED": "consulted", "HAS_SERVICE": "has service", "PARTNER_IN": "partner in",
-           "MENTIONED_IN": "mentioned in"},
-}
 
 LABELS = {
     "nl": {"legend": "Legende", "filters": "Filters", "types": "Soorten", "theme": "Thema",

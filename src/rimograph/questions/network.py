@@ -19,9 +19,9 @@ from itertools import islice
 import networkx as nx
 
 from ..core.errors import NoPath, RimographError
-from ..core.i18n import _, ngettext
+from ..core.i18n import _, language, ngettext
 from ..core.model import ENTRY_TYPES, entry_themes, find_nodes, node_name
-from ..outputs.columns import word
+from ..core.vocabulary import RELATIONS
 
 
 #: At most this many shortest paths are enumerated before sorting (a guard against hubs).
@@ -115,7 +115,7 @@ def shortest_paths(graph, source, target, limit=10, include_generic=False, relat
         message = _("no path between {a!r} and {b!r}").format(a=names[0], b=names[1])
         if allowed != every:
             message += " " + _("through {relations}").format(
-                relations=", ".join(word(r) for r in sorted(allowed)))
+                relations=", ".join(RELATIONS[language()].get(r, r) for r in sorted(allowed)))
         for options, generic, widened in ((["--include-generic"], True, allowed),
                                           (["--all-relations"], include_generic, every),
                                           (["--all-relations", "--include-generic"], True, every)):
