@@ -285,7 +285,9 @@ def _node_order(label: str):
 
 # --- push ------------------------------------------------------------------------------------
 
-def _check_names(graph):
+def check_names(graph):
+    """Raise :class:`RimographError` unless every node type is one of :data:`LABELS` and every
+    edge key an UPPER_SNAKE relationship type (they are put into queries as names)."""
     for node, data in graph.nodes(data=True):
         if data.get("type") not in LABELS:
             raise RimographError(f"node {node!r}: type {data.get('type')!r} is not one of "
@@ -296,7 +298,7 @@ def _check_names(graph):
                                  "relationship type")
 
 
-def _node_batches(graph):
+def node_batches(graph):
     """``{label: [{"id", "props"}, ...]}`` sorted by label and id."""
     by_label: dict[str, list] = {}
     for node in sorted(graph.nodes):
@@ -307,7 +309,7 @@ def _node_batches(graph):
     return dict(sorted(by_label.items()))
 
 
-def _rel_batches(graph):
+def rel_batches(graph):
     """``{(type, source label, target label): [{"source", "target", "props"}, ...]}``."""
     groups: dict[tuple, list] = {}
     label = graph.nodes
@@ -318,26 +320,33 @@ def _rel_batches(graph):
     return dict(sorted(groups.items()))
 
 
-def _chunks(rows, size):
+def chunks(rows, size):
+    """``rows`` in consecutive lists of at most ``size``."""
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
 
 
 # Labels and relationship types cannot be query parameters; they are checked against
 # _LABEL/_REL_TYPE (and LABELS) before they are put in a query. Values are always parameters.
-def _merge_nodes_query(label, exact):
+def merge_nodes_query(label, exact, version="$version"):
+    """``UNWIND $rows`` (rows of :func:`node_batches`) ``MERGE`` on label, id and ``version``
+    (an expression: the parameter ``$version``, or a variable bound before); properties
+    replaced (``exact``) or merged."""
     assert _LABEL.match(label)
     op = "=" if exact else "+="
-    return (f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id, {VERSION}: $version}}) "
-            f"SET n {op} row.props SET n.{VERSION} = $version")
+    return (f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id, {VERSION}: {version}}}) "
+            f"SET n {op} row.props SET n.{VERSION} = {version}")
 
 
-def _merge_rels_query(rel_type, source, target, exact):
+def merge_rels_query(rel_type, source, target, exact, version="$version"):
+    """``UNWIND $rows`` (rows of :func:`rel_batches`) ``MERGE`` of relationships between the
+    nodes of ``version`` (as in :func:`merge_nodes_query`) matched by label and id; returns
+    ``merged``, the number of rows whose two ends were found."""
     assert _REL_TYPE.match(rel_type) and _LABEL.match(source) and _LABEL.match(target)
     op = "=" if exact else "+="
     return (f"UNWIND $rows AS row "
-            f"MATCH (a:`{source}` {{id: row.source, {VERSION}: $version}}) "
-            f"MATCH (b:`{target}` {{id: row.target, {VERSION}: $version}}) "
+            f"MATCH (a:`{source}` {{id: row.source, {VERSION}: {version}}}) "
+            f"MATCH (b:`{target}` {{id: row.target, {VERSION}: {version}}}) "
             f"MERGE (a)-[r:`{rel_type}`]->(b) SET r {op} row.props "
             f"RETURN count(r) AS merged")
 
@@ -387,12 +396,20 @@ def ensure_constraints(driver, database) -> int:
     added = 0
     with driver.session(database=database) as session:
         for label in LABELS:
-            query = (f"CREATE CONSTRAINT `rimograph_{label}_id_version` IF NOT EXISTS "
-                     f"FOR (n:`{label}`) REQUIRE (n.id, n.{VERSION}) IS UNIQUE")
-            session.run(f"DROP CONSTRAINT `rimograph_{label}_id` IF EXISTS").consume()
+            drop, create = constraint_queries(label)
+            session.run(drop).consume()
             added += session.execute_write(
-                lambda tx, q=query: tx.run(q).consume().counters.constraints_added)
+                lambda tx, q=create: tx.run(q).consume().counters.constraints_added)
     return added
+
+
+def constraint_queries(label: str) -> tuple[str, str]:
+    """For one of :data:`LABELS`: drop the ``id``-only constraint of earlier rimograph
+    versions, create the uniqueness constraint on (``id``, :data:`VERSION`) if missing."""
+    assert _LABEL.match(label)
+    return (f"DROP CONSTRAINT `rimograph_{label}_id` IF EXISTS",
+            f"CREATE CONSTRAINT `rimograph_{label}_id_version` IF NOT EXISTS "
+            f"FOR (n:`{label}`) REQUIRE (n.id, n.{VERSION}) IS UNIQUE")
 
 
 def current_version(tx):
@@ -427,9 +444,9 @@ def push(graph, driver, database, replace=False, batch_size=BATCH_SIZE) -> PushR
     attribute Neo4j cannot store, or a relationship whose end is missing.
     """
     started = time.perf_counter()
-    _check_names(graph)
-    nodes = _node_batches(graph)
-    rels = _rel_batches(graph)
+    check_names(graph)
+    nodes = node_batches(graph)
+    rels = rel_batches(graph)
     report = PushReport(replace=replace)
     report.nodes = {label: len(rows) for label, rows in nodes.items()}
     for (rel_type, _, _), rows in rels.items():
@@ -443,11 +460,11 @@ def push(graph, driver, database, replace=False, batch_size=BATCH_SIZE) -> PushR
     _delete_versions(driver, database, keep=current, report=report)  # an unfinished one
 
     def write_nodes(tx, label, rows):
-        return tx.run(_merge_nodes_query(label, replace), rows=rows,
+        return tx.run(merge_nodes_query(label, replace), rows=rows,
                       version=version).consume().counters
 
     def write_rels(tx, group, rows):
-        result = tx.run(_merge_rels_query(*group, replace), rows=rows, version=version)
+        result = tx.run(merge_rels_query(*group, replace), rows=rows, version=version)
         merged = result.single()["merged"]
         if merged != len(rows):
             missing = _missing_ends(tx, group, rows, version)
@@ -456,9 +473,9 @@ def push(graph, driver, database, replace=False, batch_size=BATCH_SIZE) -> PushR
         return result.consume().counters
 
     batches = [(write_nodes, label, chunk) for label, rows in nodes.items()
-               for chunk in _chunks(rows, batch_size)]
+               for chunk in chunks(rows, batch_size)]
     batches += [(write_rels, group, chunk) for group, rows in rels.items()
-                for chunk in _chunks(rows, batch_size)]
+                for chunk in chunks(rows, batch_size)]
     try:  # Ctrl-C stops between two batches, never inside one (which would break the session)
         with deferred_interrupt() as interrupted, driver.session(database=database) as session:
             for write, key, chunk in batches:
@@ -486,11 +503,18 @@ def _delete_versions(driver, database, keep, report):
     (``CALL {...} IN TRANSACTIONS``, an auto-commit query); counters go into ``report``."""
     with driver.session(database=database) as session:
         for label in LABELS:
-            summary = session.run(
-                f"MATCH (n:`{label}`) WHERE $keep IS NULL OR n.{VERSION} IS NULL "
-                f"OR n.{VERSION} <> $keep CALL (n) {{ DETACH DELETE n }} "
-                f"IN TRANSACTIONS OF {DELETE_BATCH} ROWS", keep=keep).consume()
+            summary = session.run(delete_versions_query(label), keep=keep).consume()
             report.add(summary.counters)
+
+
+def delete_versions_query(label: str, keep="$keep") -> str:
+    """Delete the nodes of ``label`` not of version ``keep`` (an expression, as the version of
+    :func:`merge_nodes_query`; all of them when it is null), with their relationships, in
+    transactions of :data:`DELETE_BATCH` nodes (an auto-commit query)."""
+    assert _LABEL.match(label)
+    return (f"MATCH (n:`{label}`) WHERE {keep} IS NULL OR n.{VERSION} IS NULL "
+            f"OR n.{VERSION} <> {keep} CALL (n) {{ DETACH DELETE n }} "
+            f"IN TRANSACTIONS OF {DELETE_BATCH} ROWS")
 
 
 def _record(driver, database, **fields):

@@ -83,10 +83,13 @@ def selection_options(func):
     return wrapper
 
 
-def said(out, shown):
-    """The line a map or image command prints: file, nodes, edges."""
-    click.echo(_("{out}: {nodes} nodes, {edges} edges").format(
-        out=out, nodes=shown.number_of_nodes(), edges=shown.number_of_edges()))
+def said(out, shown, public=False):
+    """The line a map, image or export command prints: file, nodes, edges (and that it is the
+    public version)."""
+    line = (_("{out}: {nodes} nodes, {edges} edges (public version)") if public
+            else _("{out}: {nodes} nodes, {edges} edges"))
+    click.echo(line.format(out=out, nodes=shown.number_of_nodes(),
+                           edges=shown.number_of_edges()))
 
 
 @click.command("map")
@@ -126,35 +129,58 @@ def map_command(graph, selection, out, details):
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "kumu",
-                                                    "cypher"]),
-              default="graphml", show_default=True, help="File format to write.")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "graphology",
+                                                    "csv", "csv-excel", "kumu", "cypher"]),
+              default="graphml", show_default=True, help="File format to write (see above).")
 @click.option("--out", type=click.Path(), default=None,  # a str: keeps a trailing "/"
-              help="File to write [default: exports/rimo-limburg.<ext>]; for csv a folder "
-              "(nodes.csv, edges.csv) or a stem (STEM-nodes.csv, STEM-edges.csv).")
+              help="File to write [default: exports/rimo-limburg.<ext>, "
+              "exports/rimo-limburg-publiek.<ext> with --public]; for csv and csv-excel a "
+              "folder (nodes.csv, edges.csv) or a stem (STEM-nodes.csv, STEM-edges.csv).")
+@click.option("--public", is_flag=True, help="Leave out internal facts (FTE, notes), as the "
+              "public map and report do; the file says it is the public version.")
+@click.option("--replace", is_flag=True, help="cypher only: the script makes Neo4j hold "
+              "exactly this graph (removes what the tables no longer have), as "
+              "`rimograph neo4j push --replace`.")
 @lang_option
 @graph_option
-def export_command(graph, fmt, out):
-    """Write the whole graph for other tools.
+def export_command(graph, fmt, out, public, replace):
+    """Write the whole graph for other tools; every node and edge keeps its citation.
+
+    --lang sets the language of edge labels, of Kumu's types, tags and descriptions and of
+    the note in each file that says what it is.
 
     \b
-    graphml  Gephi, yEd, Cytoscape (lists joined, None dropped, string ids)
-    gexf     Gephi (start/end as period_start/period_end, edge type as relation)
-    json     node-link JSON (networkx node_link_data, key "edges")
-    csv      a nodes file and an edges file, booleans true/false, empty = absent
-    kumu     xlsx with sheets Elements (ID, Label, Type, Description, Tags) and
-             Connections (From, To, Type, Description), for Kumu's import
-    cypher   a parameter-free Cypher script: constraints, MERGE on id (cypher-shell -f)
-    Every file is written atomically (never half-written).
+    graphml     Gephi, yEd, Cytoscape, graphology: labels, colours and positions
+                of the map, the relation of each edge in "relation"
+    gexf        Gephi (1.3): colours, sizes and positions of the map, edge kind =
+                relation
+    json        node-link JSON for networkx and d3 (key "links"):
+                networkx.node_link_graph(data, edges="links")
+    graphology  graphology's JSON, opens in Gephi Lite and sigma.js
+    csv         two tables for Gephi's spreadsheet import (Id, Label; Source,
+                Target, Type, relation), comma, UTF-8
+    csv-excel   the same tables for Excel/LibreOffice: ';', BOM, decimal comma
+    kumu        xlsx with sheets Elements and Connections (ID columns, so a
+                re-import in Kumu updates instead of duplicating)
+    cypher      a cypher-shell script: constraints, then :param batches with
+                UNWIND ... MERGE; loads the plan in seconds
+    Every file is written atomically (never half-written; csv: both or none).
+
+    \b
     Examples:
       rimograph export --format gexf --out exports/rimo.gexf
-      rimograph export --format csv --out exports/rimo
+      rimograph export --format csv-excel --public --out exports/publiek
+      rimograph export --format kumu --lang en --out exports/kumu.xlsx
+      rimograph export --format cypher --replace --out exports/rimo.cypher
+      cypher-shell -u neo4j -f exports/rimo.cypher
     """
     from ..outputs.exports import default_out, export
 
-    written = export(graph, fmt, out or default_out(fmt), language())
+    if replace and fmt != "cypher":
+        raise click.BadParameter(_("only with --format cypher"), param_hint="--replace")
+    written = export(graph, fmt, out or default_out(fmt, public), language(), public, replace)
     for file in written:
-        said(file, graph)
+        said(file, graph, public)
 
 
 @click.command("report")

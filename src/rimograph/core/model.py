@@ -50,6 +50,9 @@ NODE_TYPES = {
     "sections.csv": "Section",
 }
 ENTRY_TYPES = ("StrategicAction", "Project")
+#: Node attributes for staff only: left out of every ``--public`` output (maps, report,
+#: exports): staffing (FTE), curators' notes on partners and notes on an entry's timing.
+INTERNAL = ("fte", "note", "timing_note")
 
 
 def _cite(row) -> dict:
@@ -300,6 +303,16 @@ def entry_period(data):
         last = PLAN_END
         assumed.append("end")
     return first, last, ", ".join(assumed)
+
+
+def public_graph(graph) -> nx.MultiDiGraph:
+    """A copy of ``graph`` without the :data:`INTERNAL` node attributes (same nodes, edges and
+    order; the input is not changed)."""
+    public = graph.copy()
+    for _, data in public.nodes(data=True):
+        for key in INTERNAL:
+            data.pop(key, None)
+    return public
 
 
 def node_name(graph, node):

@@ -247,6 +247,28 @@ REPORT_LABELS = {
     },
 }
 
+#: Words of the exports (``rimograph export``): the note every file carries, how a fact is
+#: known (an edge's ``basis``) and the citation, for Kumu's descriptions and the files' notes.
+EXPORT_LABELS = {
+    "nl": {"description": "Meerjarenplan 2021-2025 van Samenlevingsopbouw RIMO Limburg als "
+                          "netwerk: doelstellingen, thema's, acties, projecten, partners, "
+                          "plaatsen en doelgroepen; elk feit met pagina en regels in het plan.",
+           "internal": "Interne versie: met personeelsinzet (VTE) en interne notities. Maak "
+                       "met --public een versie om te delen.",
+           "basis": {"table": "uit het overzichtsschema", "inferred": "afgeleid uit de tekst",
+                     "stated": "staat in het plan"},
+           "cite": "meerjarenplan p. {page}, r. {start}-{end}", "mention": "in het plan: {text}"},
+    "en": {"description": "The multi-year plan 2021-2025 of Samenlevingsopbouw RIMO Limburg as "
+                          "a network: goals, themes, actions, projects, partners, places and "
+                          "target groups; every fact with its page and lines in the plan.",
+           "internal": "Internal version: with staffing (FTE) and internal notes. Make a "
+                       "version to share with --public.",
+           "basis": {"table": "from the overview table", "inferred": "inferred from the text",
+                     "stated": "stated in the plan"},
+           "cite": "multi-year plan p. {page}, lines {start}-{end}",
+           "mention": "in the plan: {text}"},
+}
+
 #: Words of the static map image (``rimograph image``) beyond :data:`LABELS`.
 IMAGE_LABELS = {
     "nl": {"other_edges": "andere relaties (samenwerking, plaats, doelgroep, ...)",

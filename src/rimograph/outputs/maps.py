@@ -16,11 +16,10 @@ from pathlib import Path
 import networkx as nx
 
 from ..core import model
-from ..core.model import ENTRY_TYPES
+from ..core.model import ENTRY_TYPES, INTERNAL
 from ..core.tables import TIES
 from .labels import CONTEXT_TYPES, FOCUS_FONT, LABELS, RELATIONS, TYPE_STYLE, VALUES, type_label
 
-INTERNAL = ("fte", "note")  # node attributes left out of public maps and reports
 REACHES_EVERY_TOWN = ("province", "flanders")  # entry scopes that reach every municipality
 
 
