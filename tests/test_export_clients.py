@@ -224,7 +224,7 @@ def test_cypher_script_loads_what_push_loads_in_seconds(neo4j, graph, files):
     from rimograph.backends import neo4j as backend
 
     wipe(neo4j)
-    backend.push(graph, neo4j.driver, neo4j.database)
+    push_seconds = backend.push(graph, neo4j.driver, neo4j.database).seconds
     pushed = backend.pull(neo4j.driver, neo4j.database)
     wipe(neo4j)
     seconds = cypher_shell("-f", str(files["cypher"][0]))
@@ -234,9 +234,10 @@ def test_cypher_script_loads_what_push_loads_in_seconds(neo4j, graph, files):
     assert (loaded.number_of_nodes(), loaded.number_of_edges()) == \
         (graph.number_of_nodes(), graph.number_of_edges())
     assert backend.status(neo4j.driver, neo4j.database)["last_push"]["state"] == "complete"
-    # the load itself, without the JVM's start and the login (seconds on a busy machine)
+    # the load itself, without the JVM's start and the login: about 1.5 s on an idle machine;
+    # on a busy one (other test suites on the 2 cores) no slower than 3 times push just now
     startup = cypher_shell("RETURN 1")
-    assert seconds - startup < 10, (seconds, startup)
+    assert seconds - startup < max(10, 3 * push_seconds), (seconds, startup, push_seconds)
 
 
 def test_cypher_replace_script_removes_what_the_tables_no_longer_have(neo4j, graph, tmp_path):
