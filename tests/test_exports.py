@@ -216,7 +216,8 @@ def test_csv_round_trip(graph, tmp_path):
     assert "source" not in nodes.columns and "provenance" in nodes.columns
     assert nodes.set_index("Id").loc["partner:caw-limburg", "kind"] == "organisation"
     edges = pd.read_csv(edges_file, dtype=str)
-    assert list(edges.columns[:6]) == ["Id", "Source", "Target", "Type", "Label", "relation"]
+    assert list(edges.columns[:7]) == \
+        ["Id", "Source", "Target", "Type", "Kind", "Label", "relation"]
     assert set(edges["Type"]) == {"Directed"}
     folder = tmp_path / "folder"
     folder.mkdir()

@@ -378,8 +378,9 @@ def csv_tables(graph, lang: str = "nl", public: bool = False):
     Nodes, sorted by id: ``Id``, ``Label`` (the name), ``type``, then every other attribute
     alphabetically (renamed as :data:`CSV_RENAMED` says, for Gephi). Edges, sorted by source, target, relation: ``Id``
     (:func:`edge_id`), ``Source``, ``Target``, ``Type`` (``Directed``: Gephi's column for the
-    direction), ``Label`` (the relation in ``lang``), ``relation`` (the edge type), then the
-    other attributes. Empty texts are left out (an empty cell means absent).
+    direction), ``Kind`` (the edge type as Gephi's edge kind, which keeps two relations
+    between the same nodes apart), ``Label`` (the relation in ``lang``), ``relation`` (the
+    edge type), then the other attributes. Empty texts are left out (an empty cell means absent).
     """
     clean = sanitise(prepare(graph, lang, public), drop_empty=True)
     nodes = []
@@ -390,9 +391,11 @@ def csv_tables(graph, lang: str = "nl", public: bool = False):
     for u, v, key, attrs in sorted(clean.edges(keys=True, data=True), key=lambda e: e[:3]):
         attrs = {k: x for k, x in attrs.items() if k != "type"}
         edges.append({"Id": edge_id(u, key, v), "Source": u, "Target": v, "Type": "Directed",
-                      "Label": _relation_label(key, lang), "relation": key, **attrs})
+                      "Kind": key, "Label": _relation_label(key, lang), "relation": key,
+                      **attrs})
     return ((_columns(nodes, ("Id", "Label", "type")), nodes),
-            (_columns(edges, ("Id", "Source", "Target", "Type", "Label", "relation")), edges))
+            (_columns(edges, ("Id", "Source", "Target", "Type", "Kind", "Label", "relation")),
+             edges))
 
 
 def _columns(records, first):
@@ -474,7 +477,7 @@ def read_csv(nodes_path, edges_path) -> nx.MultiDiGraph:
         for row in csv.DictReader(handle):
             u, v, relation = row.pop("Source"), row.pop("Target"), row.pop("relation")
             attrs = {k: _typed(k, x, kinds) for k, x in row.items()
-                     if x != "" and k not in ("Id", "Type", "Label")}
+                     if x != "" and k not in ("Id", "Type", "Kind", "Label")}
             graph.add_edge(u, v, key=relation, type=relation, **attrs)
     return graph
 
