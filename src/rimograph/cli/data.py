@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..core.i18n import _, ngettext
+from ..core.i18n import _
 from .common import (
     PLAN_ARG,
     emit,

@@ -197,7 +197,7 @@ def _add_sorted_edges(graph, edges) -> None:
             continue
         own.sort(key=by_target)
         out = succ[u]
-        for _, v, key, attrs in own:
+        for _u, v, key, attrs in own:
             keys = out.get(v)
             if keys is None:
                 keys = out[v] = {}
@@ -309,7 +309,7 @@ def public_graph(graph) -> nx.MultiDiGraph:
     """A copy of ``graph`` without the :data:`INTERNAL` node attributes (same nodes, edges and
     order; the input is not changed)."""
     public = graph.copy()
-    for _, data in public.nodes(data=True):
+    for _node, data in public.nodes(data=True):
         for key in INTERNAL:
             data.pop(key, None)
     return public

@@ -23,15 +23,6 @@ from .labels import CONTEXT_TYPES, FOCUS_FONT, LABELS, RELATIONS, TYPE_STYLE, VA
 REACHES_EVERY_TOWN = ("province", "flanders")  # entry scopes that reach every municipality
 
 
-def entry_years(data) -> list[int]:
-    """The years an action or project runs, from :func:`rimograph.core.model.entry_period` (a
-    missing start is taken as 2021, a missing or open end as 2025, the plan's period)."""
-    from ..core.model import entry_period
-
-    first, last, _ = entry_period(data)
-    return list(range(first.year, last.year + 1))
-
-
 def municipalities_2025(graph) -> list[tuple[str, list[str]]]:
     """The municipalities of 1 January 2025 as ``(name_2025, [ids of 2019-2024])``, sorted by
     name: "Tongeren-Borgloon" holds Borgloon and Tongeren."""
@@ -393,7 +384,7 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
             based = wanted | {p for m in wanted for p in model.sources_of(graph, m, "BASED_IN")}
             facts.append(("no_local", None))
     if year:
-        chosen = {e for e in chosen if year in entry_years(graph.nodes[e])}
+        chosen = {e for e in chosen if model.entry_runs_in(graph.nodes[e], year)}
         facts.append(("year", year))
     if theme or goal or municipality or year:
         around = set(chosen)

@@ -34,7 +34,6 @@ def municipality_mentions(graph):
     the plan's order), ``entries`` (count of local actions and projects), sorted by status in
     that order, then name.
     """
-    order = {"never-mentioned": 0, "mentioned-without-action": 1, "with-action": 2}
     rows = []
     for node, data in graph.nodes(data=True):
         if data["type"] != "Municipality":

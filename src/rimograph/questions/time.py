@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from ..core.errors import RimographError
-from ..core.model import PLAN_END, PLAN_START, PLAN_YEARS, entries, entry_period, node_name
+from ..core.model import (
+    PLAN_END,
+    PLAN_START,
+    PLAN_YEARS,
+    entries,
+    entry_period,
+    entry_runs_in,
+    node_name,
+)
 
 
 def _entry_row(graph, entry):
@@ -48,8 +56,7 @@ def timeline(graph, year=None, ending=False):
             row = _entry_row(graph, entry)
         except ValueError as exc:
             raise RimographError(f"{entry}: {exc}") from None
-        if year is not None and not (row["first_day"] <= f"{year}-12-31"
-                                     and row["last_day"] >= f"{year}-01-01"):
+        if year is not None and not entry_runs_in(graph.nodes[entry], year):
             continue
         if ending and not (row["ends_early"] and row["last_day"] >= PLAN_START.isoformat()):
             continue
