@@ -7,7 +7,7 @@ import sys
 import click
 
 from .. import __version__
-from . import ask, data, make, server
+from . import ask, coverage, data, make, network, server
 from .common import Group, lang_option
 
 
@@ -32,7 +32,13 @@ def cli():
     """
 
 
-for command in (data.validate, data.extract_command, data.check_source_command, data.resolve_partners_command, ask.partners, ask.coverage, ask.show, ask.stats, ask.path, ask.centrality, ask.brokers, ask.communities, ask.overlap, ask.timeline, ask.resources, ask.entries_command, ask.needs_command, ask.mentions_command, make.map_command, make.export_command, make.report_command, make.image_command, server.neo4j_group, server.query_command):
+for command in (data.validate, data.extract_command, data.check_source_command,
+                data.resolve_partners_command, ask.partners, coverage.coverage, ask.show,
+                ask.stats, network.path, network.centrality, network.brokers,
+                network.communities, network.overlap, ask.timeline, ask.resources,
+                ask.entries_command, coverage.needs_command, coverage.mentions_command,
+                make.map_command, make.export_command, make.report_command, make.image_command,
+                server.neo4j_group, server.query_command):
     cli.add_command(command)
 
 

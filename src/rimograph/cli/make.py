@@ -45,13 +45,9 @@ def selection_options(func):
 
         lang = language()
 
-        def of_type(wanted):
-            """The graph's nodes of type ``wanted`` (so suggestions come only from that type)."""
-            return graph.subgraph(n for n, t in graph.nodes(data="type") if t == wanted)
-
         def towns(name):
             """A municipality of 2019-2024, or the ones merged into a 2025 municipality."""
-            found, told = find_nodes(of_type("Municipality"), name)
+            found, told = find_nodes(graph, name, "Municipality")
             if told:
                 say(told, err=True)
             return found[0] if len(found) == 1 else set(found)
@@ -67,8 +63,8 @@ def selection_options(func):
             else:
                 focus = found[0]
         options = dict(focus=focus, depth=depth,
-                       theme=theme and find_node(of_type("Theme"), theme),
-                       goal=goal and find_node(of_type("OperationalGoal"), goal),
+                       theme=theme and find_node(graph, theme, "Theme"),
+                       goal=goal and find_node(graph, goal, "OperationalGoal"),
                        municipality=municipality and (
                            municipality if isinstance(municipality, set)
                            else towns(municipality)),

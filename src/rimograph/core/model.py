@@ -404,8 +404,11 @@ def _listing(graph, nodes, numbered=True, limit=20) -> str:
     return "\n".join(lines)
 
 
-def find_nodes(graph, query: str) -> tuple[list[str], str]:
+def find_nodes(graph, query: str, node_type: str | None = None) -> tuple[list[str], str]:
     """Resolve a name or id as people type it to node ids, with a note on how.
+
+    ``node_type`` (e.g. "Theme") looks only among the nodes of that type, so that a theme
+    option never finds a partner and suggestions come from that type only.
 
     Tries, in order, and stops at the first test that some node passes:
 
@@ -430,6 +433,8 @@ def find_nodes(graph, query: str) -> tuple[list[str], str]:
     finds several nodes (numbered, with type and id), :class:`NotFound` when nothing matches
     (with the closest names by fuzzy similarity).
     """
+    if node_type is not None:
+        graph = graph.subgraph(n for n, t in graph.nodes(data="type") if t == node_type)
     if query in graph:
         return [query], ""
     wanted = normalise(query)
@@ -532,13 +537,13 @@ def _no_such_node(graph, query, wanted, names) -> str:
     return message
 
 
-def find_node(graph, query: str) -> str:
-    """Resolve a name or id to one node id, like :func:`find_nodes`.
+def find_node(graph, query: str, node_type: str | None = None) -> str:
+    """Resolve a name or id to one node id, like :func:`find_nodes` (``node_type`` too).
 
     Raises :class:`Ambiguous` also for a merged municipality's 2025 name (listing its parts),
     :class:`NotFound` when nothing matches.
     """
-    nodes, note = find_nodes(graph, query)
+    nodes, note = find_nodes(graph, query, node_type)
     if len(nodes) > 1:
         raise Ambiguous(note + "\n" + _("Give one of them:") + "\n" + _listing(graph, nodes))
     return nodes[0]
