@@ -110,7 +110,7 @@ def neo4j_status(neo4j, fmt):
 
 @neo4j_group.command("pull")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the graph as node-link JSON (networkx) to this file.")
+              help="Also write the graph as node-link JSON to this file (edges under \"links\", as `rimograph export --format json` writes them).")
 @neo4j_options
 @format_only_option
 def neo4j_pull(neo4j, out, fmt):
@@ -132,7 +132,7 @@ def neo4j_pull(neo4j, out, fmt):
 
         from ..core.files import write_atomic
 
-        data = nx.node_link_data(graph, edges="edges")
+        data = nx.node_link_data(graph, edges="links")
         write_atomic(out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         click.echo(_("{out}: {nodes} nodes, {edges} edges").format(
             out=out, nodes=graph.number_of_nodes(), edges=graph.number_of_edges()), err=True)
