@@ -262,6 +262,11 @@ def test_cypher_replace_script_removes_what_the_tables_no_longer_have(neo4j, gra
     exports.export(changed, "cypher", script, replace=True)
     cypher_shell("-f", str(script))
     loaded = backend.pull(neo4j.driver, neo4j.database)
+    with neo4j.driver.session(database=neo4j.database) as session:  # kept for running reads
+        old = session.run("MATCH (s:RimographStatus {key: 'push'}) MATCH (n:Partner {id: "
+                          "'partner:de-oogst'}) WHERE n.graphVersion <> s.current "
+                          "RETURN count(n)").single()[0]
+    assert old == 1
     backend.push(changed, neo4j.driver, neo4j.database, replace=True)
     expected = backend.pull(neo4j.driver, neo4j.database)
     assert "partner:de-oogst" not in loaded

@@ -652,8 +652,10 @@ def to_cypher(graph, lang: str = "nl", public: bool = False, replace: bool = Fal
     and ends, ``:param {rows: [...]}`` batches of at most :data:`CYPHER_BATCH` rows, each
     followed by its ``UNWIND $rows AS row MERGE ...``, written into the current version (plain)
     or into a new one (``replace``: properties replaced, not merged; then one statement moves
-    the pointer, so readers see the old graph or the new one, and the old version is deleted
-    in batches); last the status marked complete. Values travel as parameters (literals in the
+    the pointer, so readers see the old graph or the new one; the old version is left for the
+    reads that started before the switch, as ``push --replace`` keeps it for
+    :data:`rimograph.backends.neo4j.GRACE_SECONDS`, because cypher-shell cannot pause: the next
+    push or script deletes it before it writes); last the status marked complete. Values travel as parameters (literals in the
     ``:param`` lines, strings escaped by :func:`cypher_string`), never inside a query; the
     version is read from the status node in each statement. Running the plain script twice
     leaves the same graph.
@@ -701,9 +703,8 @@ def to_cypher(graph, lang: str = "nl", public: bool = False, replace: bool = Fal
         for chunk in backend.chunks(rows, CYPHER_BATCH):
             lines += [":param " + cypher_value({"rows": chunk}),
                       bind + backend.merge_rels_query(*group, replace, "version") + ";"]
-    if replace:
+    if replace:  # the switch; the old version stays for running reads (see above)
         lines.append(status + "SET s.current = s.next SET s.next = null;")
-        lines += delete_others()
     lines.append(status + f"SET s.state = 'complete', s.finished = {now};")
     return "\n".join(lines) + "\n"
 
