@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from rimograph.cli import cli
 from rimograph.core.errors import RimographError
-from rimograph.source.extract import parse_plan, parse_timing, read_plan_text
+from rimograph.source.extract import parse_plan, read_plan_text
+from rimograph.source.timing import parse_timing
 
 PLAN_NAME = "meerjarenplan-2021-2025-rimo-limburg.txt"
 
