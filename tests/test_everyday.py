@@ -96,3 +96,18 @@ def test_a_target_group_lists_the_entries_of_its_narrower_groups(graph):
     assert {"kinderen", "leerlingen"} <= {e["via"] for e in out["entries"]}
     table = run("show", "kinderen en jongeren", "--lang", "en")
     assert "its narrower groups included" in table
+
+
+def test_an_indicator_lists_the_plans_figures_highest_first(graph):
+    out = json.loads(run("show", "activiteitsgraad", "--format", "json"))
+    figures = [(f["place_name"], f["year"], f["value"]) for f in out["figures"]]
+    # the plan's activity rates of 2017 (p. 24): Limburg 71.4 %, seven municipalities below 70 %
+    assert figures[0] == ("Provincie Limburg", 2017, 71.4)
+    assert figures[-1] == ("Genk", 2017, 65.3)
+    assert ("Heusden-Zolder", 2017, 67.5) in figures and len(figures) == 8
+    assert all(f["unit"] == "percent" and f["page"] == 24 for f in out["figures"])
+    table = run("show", "activiteitsgraad")
+    assert "De cijfers van het plan, hoogste eerst:" in table
+    assert "teken van nood  lager dan het cijfer van Limburg" in table
+    assert "65,3  procent" in table  # Belgian decimal comma, unit in words
+    assert "The plan's figures, highest first:" in run("show", "activiteitsgraad", "--lang", "en")

@@ -64,6 +64,10 @@ EMBEDDED = {
                               {"id": "target-group:mensen-in-een-maatschappelijk-"
                                      "kwetsbare-positie"},
                               {"id": "target-group:woonwagenbewoners"}]),
+    "indicator-values": (nodes.indicator_values,
+                         [{"id": "indicator:activiteitsgraad"},
+                          {"id": "indicator:residentieel-woonwagenterrein"},
+                          {"id": "indicator:armoederisico"}]),
     "partners-in-municipality": (entries.partners_in_municipality,
                                  [{"municipalities": ["municipality:71004"]},
                                   {"municipalities": ["municipality:71016"],

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..core.i18n import _
+from ..core.i18n import N_, _
 from .common import (
     PLAN_YEAR,
     answer,
@@ -88,6 +88,23 @@ def partners(graph, min_themes, theme, include_generic, municipality, fmt, backe
                      "entry_names"])
 
 
+def _show_more():
+    """What `show` lists beyond the neighbours, by node type: (named query, embedded question,
+    JSON key, title, table columns)."""
+    from ..questions.nodes import indicator_values, target_group_entries
+
+    return {
+        # a target group also lists the entries of its narrower groups, saying through which
+        "TargetGroup": ("target-group-entries", target_group_entries, "entries",
+                        N_("Actions and projects for this target group, its narrower groups "
+                           "included:"), ["name", "type", "via", "page"]),
+        "Indicator": ("indicator-values", indicator_values, "figures",
+                      N_("The plan's figures, highest first:"),
+                      ["place_name", "year", "value", "unit", "population", "comparison",
+                       "page"]),
+    }
+
+
 @click.command()
 @click.argument("name")
 @format_option
@@ -100,7 +117,8 @@ def show(graph, name, fmt, backend, neo4j):
     punctuation, and accepts a part of the name. Also: the plan's spellings, "Stad X",
     "Gemeente X", "Lokaal bestuur X", "OCMW X", and municipality names of 2019 and of 2025 (a
     merged municipality shows its parts). When several nodes match, they are listed, numbered
-    (exit code 2).
+    (exit code 2). A target group also lists the actions and projects for it and for its
+    narrower groups; a need indicator lists the plan's figures, highest first.
 
     \b
     Examples:
@@ -111,7 +129,7 @@ def show(graph, name, fmt, backend, neo4j):
     """
     from ..core.model import find_nodes
     from ..outputs.columns import attribute_label, display_value
-    from ..questions.nodes import neighbours, target_group_entries
+    from ..questions.nodes import neighbours
 
     if backend == "neo4j":
         from ..backends.neo4j import show_nodes
@@ -120,10 +138,10 @@ def show(graph, name, fmt, backend, neo4j):
     else:
         nodes, told = find_nodes(graph, name)
         shown = [({"id": node, **graph.nodes[node]}, neighbours(graph, node)) for node in nodes]
-    # a target group also lists the entries of its narrower groups, saying through which
-    served = [answer(graph, backend, neo4j, "target-group-entries", target_group_entries,
-                     id=attrs["id"]) if attrs.get("type") == "TargetGroup" else None
-              for attrs, _rows in shown]
+    more = _show_more()
+    extras = [(more[attrs["type"]], answer(graph, backend, neo4j, *more[attrs["type"]][:2],
+                                          id=attrs["id"]))
+              if attrs.get("type") in more else None for attrs, _rows in shown]
     if told:
         say(told, err=True)
     if fmt == "json":
@@ -132,8 +150,8 @@ def show(graph, name, fmt, backend, neo4j):
         from ..core.safe import json_for_terminal
 
         found = [{"node": attrs, "neighbours": rows,
-                  **({"entries": entries} if entries is not None else {})}
-                 for (attrs, rows), entries in zip(shown, served)]
+                  **({extra[0][2]: extra[1]} if extra is not None else {})}
+                 for (attrs, rows), extra in zip(shown, extras)]
         click.echo(json_for_terminal(json.dumps(found[0] if len(found) == 1 else found,
                                                 ensure_ascii=False, indent=2)))
         return
@@ -150,10 +168,11 @@ def show(graph, name, fmt, backend, neo4j):
               for k, v in attrs.items()], fmt)
         click.echo("")
         emit(rows, fmt, columns, drop_first=["direction", "certainty", "basis"])
-        if served[index] is not None:
+        if extras[index] is not None:
+            (_query, _question, _key, title, columns), rows = extras[index]
             click.echo("")
-            say(_("Actions and projects for this target group, its narrower groups included:"))
-            emit(served[index], fmt, ["name", "type", "via", "page"])
+            say(_(title))
+            emit(rows, fmt, columns)
 
 
 @click.command()

@@ -69,6 +69,10 @@ HEADERS = {
     "transversal": N_("transversal"), "partners_open_ended": N_("partner list open-ended"),
     "line_start": N_("first line"), "line_end": N_("last line"), "generic": N_("generic"),
     "parent": N_("part of"), "fte": N_("FTE"), "note": N_("note"), "short": N_("short name"),
+    # an indicator's figures (`rimograph show` on an indicator)
+    "place": N_("place (id)"), "place_name": N_("place"), "place_type": N_("type"),
+    "unit": N_("unit"), "approximate": N_("approximate"), "population": N_("group measured"),
+    "series": N_("all figures"),
 }
 
 # a node's attributes (`rimograph show`) where they differ from the column of the same key
@@ -78,6 +82,8 @@ ATTRIBUTES = {
     "nis_2025": N_("NIS since 2025"), "merged_2025": N_("merged in 2025"),
     "arrondissement": N_("arrondissement"), "source": N_("source"),
     "plan_entry": N_("also an entry of the plan"), "broader": N_("broader"),
+    "measures": N_("measures"), "source_note": N_("source"), "need_signal": N_("need signal"),
+    "level": N_("level"),
 }
 
 # coded values beyond the maps' words (labels.VALUES); booleans are yes/no
@@ -91,11 +97,23 @@ WORDS = {
     "mentioned-without-action": N_("mentioned, no local action"),
     "with-action": N_("with local action"),
     "none": N_("none"), "start": N_("start"), "end": N_("end"), "start, end": N_("start, end"),
+    "country": N_("country"), "region": N_("region"),
+}
+
+# coded values of one column (graph/indicator_definitions.csv)
+COLUMN_WORDS = {
+    "need_signal": {"higher": N_("higher than Limburg's figure"),
+                    "lower": N_("lower than Limburg's figure"),
+                    "yes": N_("the plan names the place"), "no": N_("the place lacks it"),
+                    "present": N_("the plan counts people there")},
+    "unit": {"percent": N_("percent"), "count": N_("number"), "euro": N_("euro"),
+             "factor": N_("times"), "per-100": N_("per 100"), "years": N_("years"),
+             "yes-no": N_("yes or no")},
 }
 
 #: columns whose values are codes shown to a person in words
-CODED = {"kind", "type", "other_type", "relation", "direction", "scope", "certainty", "basis",
-         "status", "method", "assumed"}
+CODED = {"kind", "type", "other_type", "place_type", "relation", "direction", "scope",
+         "certainty", "basis", "status", "method", "assumed"}
 
 
 def header(column: str) -> str:
@@ -129,6 +147,8 @@ def display_value(column: str, value):
     item), booleans as yes/no; anything else unchanged."""
     if isinstance(value, bool):
         return word(value)
+    if column in COLUMN_WORDS and value in COLUMN_WORDS[column]:
+        return _(COLUMN_WORDS[column][value])
     if column in CODED:
         return [word(v) for v in value] if isinstance(value, list) else word(value)
     return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import chain
 
-from ..core.model import narrower_groups, node_name, sources_of
+from ..core.model import narrower_groups, node_name, out_edges_of, sources_of
 
 
 def stats(graph):
@@ -51,4 +51,28 @@ def target_group_entries(graph, id):
                          "narrower": group != id,
                          "page": graph.edges[entry, group, "TARGETS"].get("page", "")})
     rows.sort(key=lambda r: (r["name"], r["via"], r["entry"]))
+    return rows
+
+
+def indicator_values(graph, id):
+    """The plan's figures of one need indicator (``id``), highest value first.
+
+    Returns rows with columns ``place`` (id of a Municipality or Region), ``place_name``,
+    ``place_type``, ``year`` (None when the plan gives none), ``value``, ``unit`` (as in
+    ``graph/indicator_definitions.csv``: percent, count, euro, ...), ``approximate`` (bool),
+    ``population`` (the group measured, "" = everyone), ``comparison`` (how the plan compares
+    it, "" when it does not), ``series`` (every figure the plan gives for that place,
+    "2012: 11.04; 2017: 14.23"), ``page``; sorted by value (highest first), then place name
+    and id. Source: graph/indicators.csv (one MEASURED_IN edge per place, its latest figure).
+    """
+    rows = []
+    for place, edge in out_edges_of(graph, id, "MEASURED_IN"):
+        rows.append({"place": place, "place_name": node_name(graph, place),
+                     "place_type": graph.nodes[place]["type"], "year": edge.get("year"),
+                     "value": edge["value"], "unit": edge["unit"],
+                     "approximate": bool(edge.get("approximate")),
+                     "population": edge.get("population") or "",
+                     "comparison": edge.get("comparison") or "",
+                     "series": edge.get("series") or "", "page": edge.get("page", "")})
+    rows.sort(key=lambda r: (-r["value"], r["place_name"], r["place"]))
     return rows
