@@ -31,3 +31,21 @@ def test_a_component_of_hundreds_of_nodes_is_laid_out_without_scipy(tmp_path):
     positions = maps.layout(graph)
     assert set(positions) == set(graph)
     assert maps.layout(graph) == positions  # same data, same picture
+
+
+def test_partners_on_arrays_give_the_plain_answer(tmp_path, monkeypatch):
+    from rimograph.questions import partners
+
+    generate(3000, tmp_path / "synth")
+    graph = load_graph(tmp_path / "synth")
+    assert graph.number_of_nodes() < partners.COLUMNAR_FROM  # the plain path by default
+    cases = [(2, False), (1, False), (0, True), (4, True)]
+    plain = [partners.partners_spanning_themes(graph, *case) for case in cases]
+    monkeypatch.setattr(partners, "COLUMNAR_FROM", 0)
+    on_arrays = [partners.partners_spanning_themes(graph, *case) for case in cases]
+    assert on_arrays == plain
+    spanning, _one, everyone, _four = plain
+    assert len(everyone) == sum(1 for _, t in graph.nodes(data="type") if t == "Partner")
+    top = spanning[0]
+    assert top["themes"] >= 3 and top["entries"] == len(top["entry_names"]) > 50
+    assert top["entry_names"] == sorted(top["entry_names"])

@@ -345,6 +345,17 @@ def sources_of(graph, node, edge_type):
     return [u for u, keys in graph._pred[node].items() if edge_type in keys]
 
 
+def out_adjacency(graph, node) -> dict:
+    """``node``'s outgoing edges as networkx stores them: ``{target: {edge type: attributes}}``
+    (read only): one pass over it answers several relations at once."""
+    return graph._succ[node]
+
+
+def in_adjacency(graph, node) -> dict:
+    """``node``'s incoming edges: ``{source: {edge type: attributes}}`` (read only)."""
+    return graph._pred[node]
+
+
 def entries(graph):
     """Ids of all strategic actions and projects, sorted."""
     return sorted(n for n, t in graph.nodes(data="type") if t in ENTRY_TYPES)
@@ -368,14 +379,45 @@ def entry_themes(graph, entry, certainty=("certain",)):
     return sorted(themes)
 
 
+def actions_by_entry(graph) -> dict[str, str]:
+    """:func:`parent_action` of every action (itself) and project, ``{entry id: action id}``,
+    in one pass over the actions (a project is PART_OF exactly one action)."""
+    action_of = {}
+    for action, node_type in graph.nodes(data="type"):
+        if node_type == "StrategicAction":
+            action_of[action] = action
+            for project in sources_of(graph, action, "PART_OF"):
+                action_of[project] = action
+    return action_of
+
+
+def themes_by_entry(graph, action_of=None) -> dict[str, list]:
+    """:func:`entry_themes` of every action and project, ``{entry id: [theme ids]}``, computed
+    once per action (its projects share the same list object), so a question over all entries
+    or partnerships costs one lookup per entry. ``action_of``: :func:`actions_by_entry`, when
+    the caller has it already."""
+    by_action = {}
+    themes_of = {}
+    for entry, action in (action_of or actions_by_entry(graph)).items():
+        if action not in by_action:
+            by_action[action] = entry_themes(graph, action)
+        themes_of[entry] = by_action[action]
+    return themes_of
+
+
+def place_municipalities(graph, place) -> list:
+    """The municipality ids of a place an entry is ACTIVE_IN: a municipality itself, else the
+    municipalities the place is LOCATED_IN (a neighbourhood's town)."""
+    if graph.nodes[place]["type"] == "Municipality":
+        return [place]
+    return targets_of(graph, place, "LOCATED_IN")
+
+
 def entry_municipalities(graph, entry):
     """Municipality ids where an entry is active: directly, or through a neighbourhood."""
     found = set()
     for place in targets_of(graph, entry, "ACTIVE_IN"):
-        if graph.nodes[place]["type"] == "Municipality":
-            found.add(place)
-        else:
-            found.update(targets_of(graph, place, "LOCATED_IN"))
+        found.update(place_municipalities(graph, place))
     return sorted(found)
 
 

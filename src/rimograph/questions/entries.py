@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from ..core.model import (
-    entry_municipalities,
-    entry_themes,
+    actions_by_entry,
     node_name,
-    parent_action,
+    out_adjacency,
+    place_municipalities,
     select_entries,
     sources_of,
     targets_of,
+    themes_by_entry,
 )
 
 
@@ -27,11 +28,30 @@ def entry_list(graph, theme=None, goal=None, municipalities=None, year=None, tar
     (lists of names, by id), ``page``. Sorted by action name, each action before its projects,
     projects by name (plain string order, as Neo4j's ``ORDER BY``).
     """
+    nodes = graph.nodes
+    name = nodes.data("name").__getitem__
+    action_of = actions_by_entry(graph)
+    themes_of = themes_by_entry(graph, action_of)
+    theme_names = {}  # one list of names per action (its projects share it)
+    towns_of = {}  # place -> its municipalities (a neighbourhood's town)
     rows = []
     for entry in select_entries(graph, theme, goal, municipalities, year, target_groups):
-        data = graph.nodes[entry]
-        action = parent_action(graph, entry)
-        action_data = graph.nodes[action]
+        data = nodes[entry]
+        action_data = nodes[action_of[entry]]
+        themes = themes_of[entry]
+        if id(themes) not in theme_names:  # themes_of keeps every list alive: ids stay unique
+            theme_names[id(themes)] = [name(t) for t in themes]
+        partners, towns, groups = 0, set(), []
+        for neighbour, keys in out_adjacency(graph, entry).items():  # one pass over its edges
+            if "PARTNERS_WITH" in keys:  # to a partner: no other relation
+                partners += 1
+                continue
+            if "ACTIVE_IN" in keys:
+                if neighbour not in towns_of:
+                    towns_of[neighbour] = place_municipalities(graph, neighbour)
+                towns.update(towns_of[neighbour])
+            if "TARGETS" in keys:
+                groups.append(neighbour)
         rows.append({
             "entry": entry, "name": data["name"], "type": data["type"],
             "action": action_data["name"],
@@ -39,11 +59,10 @@ def entry_list(graph, theme=None, goal=None, municipalities=None, year=None, tar
             "transversal": bool(action_data.get("transversal")),
             "scope": data["scope"], "start": data.get("start", ""), "end": data.get("end", ""),
             "partners_open_ended": bool(data.get("partners_open_ended")),
-            "partners": len(targets_of(graph, entry, "PARTNERS_WITH")),
-            "themes": [node_name(graph, t) for t in entry_themes(graph, entry)],
-            "municipalities": [node_name(graph, m) for m in entry_municipalities(graph, entry)],
-            "target_groups": [node_name(graph, t)
-                              for t in sorted(targets_of(graph, entry, "TARGETS"))],
+            "partners": partners,
+            "themes": list(theme_names[id(themes)]),
+            "municipalities": [name(m) for m in sorted(towns)],
+            "target_groups": [name(t) for t in sorted(groups)],
             "page": data.get("page", ""),
         })
     rows.sort(key=lambda r: (r["action"], r["type"] != "StrategicAction", r["name"], r["entry"]))
