@@ -1,5 +1,6 @@
 """The benchmark generator writes valid tables, and sector-sized graphs can be laid out."""
 
+import subprocess
 import sys
 
 import networkx as nx
@@ -49,3 +50,23 @@ def test_partners_on_arrays_give_the_plain_answer(tmp_path, monkeypatch):
     top = spanning[0]
     assert top["themes"] >= 3 and top["entries"] == len(top["entry_names"]) > 50
     assert top["entry_names"] == sorted(top["entry_names"])
+
+
+def test_a_command_on_a_large_graph_ends_with_all_its_output(tmp_path):
+    """The console entry point leaves a sector-sized graph unfreed at exit (os._exit after
+    flushing): the output is whole, the exit codes are those of click."""
+    from rimograph.cli.common import LARGE_GRAPH_NODES
+
+    result = generate(60000, tmp_path / "synth")
+    assert result["nodes"] >= LARGE_GRAPH_NODES
+    command = [sys.executable, "-m", "rimograph.cli"]
+    done = subprocess.run([*command, "stats", "--format", "csv", "--graph", tmp_path / "synth"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    counts = {tuple(line.split(",")[:2]): int(line.split(",")[2])
+              for line in done.stdout.splitlines()[1:]}
+    assert counts["node", "Municipality"] == 581 and counts["node", "Partner"] > 1000
+    assert done.stdout.endswith("\n")
+    done = subprocess.run([*command, "show", "geen-knoop-zo", "--graph", tmp_path / "synth"],
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and "geen-knoop-zo" in done.stderr

@@ -8,7 +8,7 @@ import click
 
 from .. import __version__
 from . import ask, coverage, data, make, network, server
-from .common import Group, lang_option
+from .common import Group, exit_keeping_graph, lang_option, large_graph_loaded
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,10 +44,16 @@ for command in (data.validate, data.extract_command, data.check_source_command,
 
 def main():
     """Console entry point. Under a C locale the terminal still gets UTF-8 (not an error on the
-    first accented name)."""
+    first accented name). After a command on a sector-sized graph the process ends without
+    freeing it (:func:`rimograph.cli.common.exit_keeping_graph`)."""
     import codecs
 
     for stream in (sys.stdout, sys.stderr):
         if codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "ascii":
             stream.reconfigure(encoding="utf-8")
-    sys.exit(cli())
+    try:
+        cli()
+    except SystemExit as end:
+        if large_graph_loaded() and (end.code is None or isinstance(end.code, int)):
+            exit_keeping_graph(end.code or 0)
+        raise

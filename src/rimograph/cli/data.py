@@ -12,6 +12,7 @@ from .common import (
     emit,
     format_only_option,
     format_option,
+    keep_until_exit,
     lang_option,
     say,
     warn_unknown_files,
@@ -41,7 +42,9 @@ def validate(graph_dir):
     graph_dir = graph_folder(graph_dir)
     warn_unknown_files(graph_dir)
     warnings = []
-    graph = build_graph(load_tables(graph_dir, warnings))
+    tables = load_tables(graph_dir, warnings)
+    graph = build_graph(tables)
+    keep_until_exit(graph, tables)
     for warning in warnings:
         say(_("warning: {warning}").format(warning=warning), err=True)
     click.echo(_("{folder}: OK, {nodes} nodes, {edges} edges").format(
