@@ -49,7 +49,7 @@ def test_changed_table_is_validated_again(cache, graph_copy, monkeypatch):
     row = append_row(graph_copy / "targets.csv", "action:bestaat-niet,target-group:ouders,58,1,2")
     with pytest.raises(DataError) as error:
         load.load_graph(graph_copy)
-    assert f"targets.csv:{row}: entry: unknown action or project 'action:bestaat-niet'" \
+    assert f"targets.csv:{row}: entry: onbekende id 'action:bestaat-niet' (action of project)" \
         in str(error.value)
     assert len(list(cache.glob("graph-*.marshal"))) == 1  # a broken folder is not cached
 

@@ -108,7 +108,7 @@ def test_exceptions(plan, tmp_path):
     assert any(d.kind == "stale-exception" and d.status == "note" for d in diffs)
     assert len(failures(diffs)) == 405
     exceptions.write_text("kind,key,reason\nname,action:de-stek,\n", encoding="utf-8")
-    with pytest.raises(RimographError, match=r"exceptions\.csv:2: reason is empty"):
+    with pytest.raises(RimographError, match=r"exceptions\.csv:2: reason is leeg"):
         check_source(PLAN, tmp_path, exceptions, plan=plan)
 
 

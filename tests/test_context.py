@@ -70,7 +70,7 @@ def test_validate_names_an_indicator_unit_that_is_not_its_definitions(graph_copy
             and row["place_as_written"] == "Genk" else None)
     result = CliRunner().invoke(cli, ["validate", "--graph", str(graph_copy)])
     assert result.exit_code == 1
-    assert "unit: 'count' but indicator:activiteitsgraad is measured in 'percent'" in result.output
+    assert "unit: 'count', maar indicator:activiteitsgraad wordt gemeten in 'percent'" in result.output
 
 
 @needs_plan
@@ -144,7 +144,7 @@ def test_validate_refuses_a_partner_in_that_points_to_a_partner(graph_copy):
                      "Stebo,,,stated,,37,1899,1900")
     result = CliRunner().invoke(cli, ["validate", "--graph", str(graph_copy)])
     assert result.exit_code == 1
-    assert (f"ties.csv:{row}: target: the target of PARTNER_IN is an action or project, not "
+    assert (f"ties.csv:{row}: target: het doel van PARTNER_IN is een actie of project, niet "
             "'partner:caw-limburg'") in result.output
 
 

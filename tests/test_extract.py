@@ -375,12 +375,12 @@ def test_crlf_keeps_line_numbers(tmp_path):
 def test_empty_file(tmp_path, content):
     path = tmp_path / "leeg.txt"
     path.write_bytes(content)
-    with pytest.raises(RimographError, match=r"leeg\.txt: the plan file is empty"):
+    with pytest.raises(RimographError, match=r"leeg\.txt: het bestand van het plan is leeg"):
         parse_plan(path)
 
 
 def test_no_table_of_contents(tmp_path):
-    with pytest.raises(RimographError, match="no table of contents"):
+    with pytest.raises(RimographError, match="geen inhoudstafel"):
         parse_plan(write(tmp_path, "Gewoon wat tekst.\nNog een regel.\n"))
 
 
@@ -391,10 +391,10 @@ def test_unknown_date_format_names_the_line(tmp_path):
     with pytest.raises(RimographError) as info:
         parse_plan(path)
     message = str(info.value)
-    assert f"fragment.txt:{line}: unknown date format 'zomer 2020'" in message
+    assert f"fragment.txt:{line}: onbekende datumvorm 'zomer 2020'" in message
     result = CliRunner().invoke(cli, ["extract", str(path), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert f"fragment.txt:{line}: unknown date format" in result.output
+    assert f"fragment.txt:{line}: onbekende datumvorm" in result.output
     assert "Traceback" not in result.output
 
 
@@ -421,5 +421,5 @@ def test_parse_timing(value, start, end):
                                    "Monday 2020 - 2021", "31/12/20 - 2021",
                                    "2020 - 2021 - 2022", ""])
 def test_parse_timing_rejects(value):
-    with pytest.raises(RimographError, match=r"^plan\.txt:12: unknown date format"):
+    with pytest.raises(RimographError, match=r"^plan\.txt:12: onbekende datumvorm"):
         parse_timing(value, 12, "plan.txt")

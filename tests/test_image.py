@@ -73,7 +73,7 @@ def test_other_suffix_is_refused(tmp_path):
     result = CliRunner().invoke(cli, ["image", "--graph", str(GRAPH_DIR), "--out",
                                       str(tmp_path / "map.jpg")])
     assert result.exit_code == 1
-    assert "give a file name ending in .png, .svg or .pdf" in result.output
+    assert "geef een bestandsnaam die eindigt op .png, .svg of .pdf" in result.output
     assert not (tmp_path / "map.jpg").exists()
 
 

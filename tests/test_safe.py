@@ -28,7 +28,7 @@ def test_all_files_or_none(tmp_path):
     (tmp_path / "nodes.csv").write_text("old nodes")
     (tmp_path / "edges.csv").write_text("old edges")
     (tmp_path / "sub").mkdir()
-    with pytest.raises(RimographError, match="is a folder"):
+    with pytest.raises(RimographError, match="is een map"):
         write_atomic_many({tmp_path / "nodes.csv": "new", tmp_path / "sub": "x"})
     assert (tmp_path / "nodes.csv").read_text() == "old nodes"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["edges.csv", "nodes.csv", "sub"]

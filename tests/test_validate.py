@@ -9,8 +9,8 @@ from rimograph.cli import cli
 from .conftest import GRAPH_DIR, append_row
 
 
-def run_validate(graph_dir):
-    return CliRunner().invoke(cli, ["validate", "--graph", str(graph_dir)])
+def run_validate(graph_dir, lang="en"):
+    return CliRunner().invoke(cli, ["--lang", lang, "validate", "--graph", str(graph_dir)])
 
 
 def first_row(path):
@@ -89,11 +89,12 @@ def test_semicolon_csv_from_a_dutch_spreadsheet_is_read(graph_copy):
 def test_cp1252_file_says_how_to_save_and_nothing_else(graph_copy):
     path = graph_copy / "partners.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
-    result = run_validate(graph_copy)
+    result = run_validate(graph_copy, lang="nl")  # in Dutch, the default
     assert result.exit_code == 1
-    assert "partners.csv:0: -: not UTF-8" in result.output
-    assert "save it as 'CSV UTF-8'" in result.output
+    assert "partners.csv:0: -: geen UTF-8" in result.output
+    assert "bewaar het in het rekenblad als 'CSV UTF-8'" in result.output
     assert "Problemen in de tabellen: 1" in result.output  # no echo in aliases.csv etc.
+    assert "not UTF-8" in run_validate(graph_copy).output
 
 
 def test_municipality_id_must_match_its_nis_code(graph_copy):

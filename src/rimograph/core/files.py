@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from .errors import RimographError
+from .i18n import _
 
 
 class Interrupted(RimographError):
@@ -65,14 +66,14 @@ def _stage(path, data):
     import tempfile
 
     if path.is_dir():
-        raise RimographError(f"{path}: is a folder; give a file name, e.g. "
-                             f"{path / 'kaart.html'}")
+        raise RimographError(_("{path}: is a folder; give a file name, e.g. {example}").format(
+            path=path, example=path / "kaart.html"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise RimographError(f"{path}: cannot write there ({exc.strerror}: "
-                             f"{exc.filename})") from None
+        raise RimographError(_("{path}: cannot write there ({reason}: {file})").format(
+            path=path, reason=exc.strerror, file=exc.filename)) from None
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -80,8 +81,8 @@ def _stage(path, data):
     except BaseException as exc:
         os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise RimographError(f"{path}: could not be written ({exc.strerror}); "
-                                 "no file was changed") from None
+            raise RimographError(_("{path}: could not be written ({reason}); no file was "
+                                   "changed").format(path=path, reason=exc.strerror)) from None
         raise
     return tmp, path
 

@@ -29,6 +29,7 @@ import os
 from pathlib import Path
 
 from .errors import RimographError
+from .i18n import _
 from .model import build_graph
 from .tables import load_tables, paused_gc
 
@@ -67,7 +68,8 @@ def graph_folder(graph_dir=None) -> Path:
     Raises :class:`~rimograph.core.errors.RimographError` when it is not."""
     graph_dir = Path(graph_dir) if graph_dir else default_graph_dir()
     if not graph_dir.is_dir():
-        raise RimographError(f"{graph_dir}: no such folder (give --graph DIR or set {ENV_VAR})")
+        raise RimographError(_("{folder}: no such folder (give --graph DIR or set {variable})")
+                             .format(folder=graph_dir, variable=ENV_VAR))
     return graph_dir
 
 

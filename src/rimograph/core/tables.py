@@ -21,6 +21,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from .errors import DataError, Problem
+from .i18n import _
 from .safe import quoted
 
 # Column kinds: "id:<prefix>" own id; "ref:<prefix>[|<prefix>]" reference to another node;
@@ -181,7 +182,8 @@ def parse_date(text: str) -> tuple[date, date]:
     ``"2016-09-01"`` -> that day twice. Raises ``ValueError`` for anything else.
     """
     if not _DATE.match(text):
-        raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {quoted(text)}")
+        raise ValueError(_("not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {text}").format(
+            text=quoted(text)))
     parts = [int(p) for p in text.split("-")]
     if len(parts) == 3:
         day = date(*parts)
@@ -197,19 +199,20 @@ def _convert(kind: str, text: str):
     """Convert one cell; raises ValueError with a user-facing reason."""
     if kind == "bool":  # spreadsheets write TRUE / FALSE
         if text.lower() not in ("true", "false"):
-            raise ValueError(f"expected true or false, got {quoted(text)}")
+            raise ValueError(_("expected true or false, got {text}").format(text=quoted(text)))
         return text.lower() == "true"
     if kind == "int":
         if not (text.isascii() and text.isdigit()):
-            raise ValueError(f"expected a whole number, got {quoted(text)}")
+            raise ValueError(_("expected a whole number, got {text}").format(text=quoted(text)))
         return int(text)
     if kind == "num":
         try:
             value = float(text)
         except ValueError:
-            raise ValueError(f"expected a number with '.' as decimal point, got {quoted(text)}") from None
+            raise ValueError(_("expected a number with '.' as decimal point, got {text}").format(
+                text=quoted(text))) from None
         if not math.isfinite(value):
-            raise ValueError(f"expected a finite number, got {quoted(text)}")
+            raise ValueError(_("expected a finite number, got {text}").format(text=quoted(text)))
         return value
     if kind == "date":
         parse_date(text)
@@ -217,7 +220,8 @@ def _convert(kind: str, text: str):
     if kind.startswith("enum:"):
         allowed = kind[5:].split("|")
         if text not in allowed:
-            raise ValueError(f"expected one of {', '.join(allowed)}, got {quoted(text)}")
+            raise ValueError(_("expected one of {allowed}, got {text}").format(
+                allowed=", ".join(allowed), text=quoted(text)))
     return text
 
 
@@ -244,8 +248,11 @@ def _column_plan(columns, header):
 def _check_range(value, bounds, text):
     low, high = bounds
     if (low is not None and value < low) or (high is not None and value > high):
-        wanted = f"from {low} to {high}" if high is not None else f"{low} or more"
-        raise ValueError(f"expected a number {wanted}, got {quoted(text)}")
+        if high is not None:
+            raise ValueError(_("expected a number from {low} to {high}, got {text}").format(
+                low=low, high=high, text=quoted(text)))
+        raise ValueError(_("expected a number {low} or more, got {text}").format(
+            low=low, text=quoted(text)))
 
 
 class NotUtf8(ValueError):
@@ -265,16 +272,16 @@ def csv_records(path: Path):
             delimiter = ";" if first.count(";") > first.count(",") else ","
             yield from csv.reader(handle, delimiter=delimiter)
     except UnicodeDecodeError as exc:
-        raise NotUtf8(f"not UTF-8 ({exc.reason} at byte {exc.start}); save it as 'CSV UTF-8' "
-                      "in the spreadsheet") from None
+        raise NotUtf8(_("not UTF-8 ({reason} at byte {byte}); save it as 'CSV UTF-8' in the "
+                        "spreadsheet").format(reason=exc.reason, byte=exc.start)) from None
 
 
 def csv_error(exc: csv.Error) -> str:
     """What a ``csv.Error`` of :func:`csv_records` means for the person who edited the file."""
     if "field limit" in str(exc):
-        return ("cell too large (over 128 KiB) or a quote that is not closed, from this row "
-                "on; close the quote or shorten the cell")
-    return f"not readable as CSV ({exc}); save it again as 'CSV UTF-8'"
+        return _("cell too large (over 128 KiB) or a quote that is not closed, from this row "
+                 "on; close the quote or shorten the cell")
+    return _("not readable as CSV ({error}); save it again as 'CSV UTF-8'").format(error=exc)
 
 
 def has_control_characters(path: Path) -> bool:
@@ -295,7 +302,7 @@ def _read(path: Path, problems: list[Problem]) -> list[Row]:
     name = path.name
     columns = SCHEMA[name]
     if not path.exists():
-        problems.append(Problem(name, 0, "-", "file is missing"))
+        problems.append(Problem(name, 0, "-", _("file is missing")))
         return []
     mark = len(problems)
     position = [1]  # spreadsheet row being read, for an error of the csv reader
@@ -318,25 +325,27 @@ def _header(name, header, columns, problems):
     header = [h.strip() for h in header]
     while header and not header[-1]:
         header.pop()
-    expected = [c for c, _ in columns]
+    expected = [c for c, _kind in columns]
     ok = True
     seen: dict[str, int] = {}
     for number, col in enumerate(header, start=1):
         if not col:
-            problems.append(Problem(name, 1, "-", f"column {number} has no name in the header"))
+            problems.append(Problem(name, 1, "-", _("column {number} has no name in the header")
+                                    .format(number=number)))
             ok = False
         elif col in seen:
-            problems.append(Problem(name, 1, _label(col), f"column appears twice (columns "
-                                    f"{seen[col]} and {number}); keep one"))
+            problems.append(Problem(name, 1, _label(col), _(
+                "column appears twice (columns {first} and {second}); keep one").format(
+                    first=seen[col], second=number)))
             ok = False
         else:
             seen[col] = number
             if col not in expected:
                 problems.append(Problem(name, 1, _label(col),
-                                        "unknown column (see graph/README.md)"))
+                                        _("unknown column (see graph/README.md)")))
     for col in expected:
         if col not in seen:
-            problems.append(Problem(name, 1, col, "column is missing"))
+            problems.append(Problem(name, 1, col, _("column is missing")))
             ok = False
     return header, ok
 
@@ -353,11 +362,11 @@ def _parse(name, columns, records, problems, position, check_control) -> list[Ro
     cell for control characters (only when the file holds one)."""
     header = next(records, None)
     if header is None:
-        problems.append(Problem(name, 1, "-", "file is empty (a header row is required)"))
+        problems.append(Problem(name, 1, "-", _("file is empty (a header row is required)")))
         return []
     header, ok = _header(name, header, columns, problems)
     if not ok:
-        for _ in records:  # read to the end, so a decoding error anywhere is still reported
+        for _record in records:  # read to the end, so a decoding error anywhere is still reported
             pass
         return []
     plan = _column_plan(columns, header)
@@ -373,7 +382,8 @@ def _parse(name, columns, records, problems, position, check_control) -> list[Ro
                 continue
             if len(cells) < width or any(cells[width:]):
                 problems.append(Problem(name, number, "-",
-                                        f"has {len(cells)} cells, the header has {width}"))
+                                        _("has {cells} cells, the header has {width}")
+                                        .format(cells=len(cells), width=width)))
                 continue
             del cells[width:]  # the spreadsheet's empty trailing columns
         elif not any(cells):
@@ -385,7 +395,7 @@ def _parse(name, columns, records, problems, position, check_control) -> list[Ro
             text = cells[index]
             if not text:
                 if not optional:
-                    problems.append(Problem(name, number, col, "is empty"))
+                    problems.append(Problem(name, number, col, _("is empty")))
                 values[col] = None
                 continue
             if memo is None:
@@ -407,8 +417,9 @@ def _parse(name, columns, records, problems, position, check_control) -> list[Ro
             values[col] = value
         rows.append(Row(name, number, values))
     if not rows and len(problems) == mark:
-        problems.append(Problem(name, 1, "-", "no rows below the header (was the data lost "
-                                "when saving?); every table needs at least one row"))
+        problems.append(Problem(name, 1, "-", _("no rows below the header (was the data lost "
+                                                "when saving?); every table needs at least one "
+                                                "row")))
     return rows
 
 
@@ -417,9 +428,9 @@ def _check_control(name, number, header, cells, problems):
         found = _CONTROL.search(text)
         if found:
             char = found.group()
-            problems.append(Problem(name, number, col or "-", f"holds the control character "
-                                    f"U+{ord(char):04X}; remove it (it can drive a terminal and "
-                                    "spreadsheets refuse it)"))
+            problems.append(Problem(name, number, col or "-", _(
+                "holds the control character U+{code}; remove it (it can drive a terminal and "
+                "spreadsheets refuse it)").format(code=f"{ord(char):04X}")))
 
 
 def unknown_files(graph_dir: Path) -> list[str]:
@@ -477,14 +488,16 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
             node_id = row.values["id"]
             if node_id is None:
                 continue
-            kind, _, slug = node_id.partition(":")
+            kind, slug = node_id.partition(":")[::2]
             if kind != prefix or not _SLUG.match(slug):
                 problems.append(Problem(name, row.row, "id",
-                                        f"{quoted(node_id)} is not of the form {prefix}:<lowercase-slug>"))
+                                        _("{id} is not of the form {prefix}:<lowercase-slug>")
+                                        .format(id=quoted(node_id), prefix=prefix)))
             elif node_id in ids:
                 first = ids[node_id]
-                problems.append(Problem(name, row.row, "id", f"duplicate id {quoted(node_id)} "
-                                        f"(first at {first.file}:{first.row})"))
+                problems.append(Problem(name, row.row, "id", _(
+                    "duplicate id {id} (first at {file}:{row})").format(
+                        id=quoted(node_id), file=first.file, row=first.row)))
             else:
                 ids[node_id] = row
                 id_kinds[node_id] = kind
@@ -492,8 +505,10 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
     for row in tables["municipalities.csv"]:  # the id is built from the NIS code, so they agree
         if row["nis"] and row["id"] and row["id"] != f"municipality:{row['nis']}":
             problems.append(Problem("municipalities.csv", row.row, "id",
-                                    f"{quoted(row['id'])} does not match nis {quoted(row['nis'])} "
-                                    f"(expected 'municipality:{row['nis']}')"))
+                                    _("{id} does not match nis {nis} (expected "
+                                      "'municipality:{code}')").format(
+                                        id=quoted(row["id"]), nis=quoted(row["nis"]),
+                                        code=row["nis"])))
         nis_codes.add(row["nis"])
     for name, columns in SCHEMA.items():
         for col, kind in columns:
@@ -503,15 +518,17 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
                     value = row.values.get(col)
                     if value is not None and value not in nis_codes:
                         problems.append(Problem(name, row.row, col,
-                                                f"unknown municipality NIS code {quoted(value)}"))
+                                                _("unknown municipality NIS code {code}")
+                                                .format(code=quoted(value))))
             elif kind.startswith("ref:"):
                 wanted = kind[4:].split("|")
                 allowed = frozenset(wanted)
                 for row in tables[name]:
                     value = row.values.get(col)
                     if value is not None and id_kinds.get(value) not in allowed:
-                        problems.append(Problem(name, row.row, col, f"unknown {' or '.join(wanted)} "
-                                                f"{quoted(value)}"))
+                        problems.append(Problem(name, row.row, col, _("unknown {kinds} {value}")
+                                                .format(kinds=_(" or ").join(wanted),
+                                                        value=quoted(value))))
     spans: dict[str, tuple] = {}
 
     def span(text):
@@ -524,13 +541,14 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
         for row in tables[name]:
             start, end = row.values["start"], row.values["end"]
             if start and end and span(start)[0] > span(end)[1]:
-                problems.append(Problem(name, row.row, "end", f"{end} is before start {start}"))
+                problems.append(Problem(name, row.row, "end", _("{end} is before start {start}")
+                                        .format(end=end, start=start)))
     for name, columns in SCHEMA.items():
         if ("line_start", "int") in columns:
             for row in tables[name]:
                 line_start, line_end = row.values["line_start"], row.values["line_end"]
                 if line_start and line_end and line_start > line_end:
-                    problems.append(Problem(name, row.row, "line_end", "is before line_start"))
+                    problems.append(Problem(name, row.row, "line_end", _("is before line_start")))
     _check_unique(tables, "contributions.csv", ("action", "goal"), problems)
     _check_unique(tables, "locations.csv", ("entry", "place"), problems)
     _check_unique(tables, "targets.csv", ("entry", "target_group"), problems)
@@ -549,8 +567,8 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
             continue
         if (mention, entry) not in aliases and (mention, None) not in aliases:
             problems.append(Problem("partner_mentions.csv", row.row, "mention",
-                                    f"no alias in aliases.csv resolves {quoted(mention)} "
-                                    f"(for {entry})"))
+                                    _("no alias in aliases.csv resolves {mention} (for "
+                                      "{entry})").format(mention=quoted(mention), entry=entry)))
     parents = _check_cycles(tables, problems)
     _check_alias_ancestors(tables, alias_rows, parents.get("partners.csv", {}), warnings)
     _check_sums(tables, problems)
@@ -584,12 +602,14 @@ def _check_cycles(tables, problems) -> dict:
                     reported.update(cycle)
                     if len(cycle) == 1:
                         problems.append(Problem(name, rows[node], col,
-                                                f"{node} is given as its own {col}"))
+                                                _("{node} is given as its own {column}")
+                                                .format(node=node, column=col)))
                     else:
                         path = " -> ".join(cycle + [node])
                         where = ", ".join(str(rows[n]) for n in cycle)
                         problems.append(Problem(name, rows[cycle[0]], col,
-                                                f"cycle {path} (rows {where}); break it"))
+                                                _("cycle {path} (rows {rows}); break it")
+                                                .format(path=path, rows=where)))
                 reported.update(chain)
             found[name] = parent
     return found
@@ -607,8 +627,9 @@ def _check_alias_ancestors(tables, alias_rows, parent, warnings):
             if whole is not None:
                 warnings.append(Problem(
                     "aliases.csv", row.row, "partner",
-                    f"{quoted(v['alias'])} resolves to {v['partner']} and also to {up} (row {whole}), "
-                    "of which it is part; unless the mention names both, keep one of the rows"))
+                    _("{alias} resolves to {partner} and also to {parent} (row {row}), of which "
+                      "it is part; unless the mention names both, keep one of the rows").format(
+                        alias=quoted(v["alias"]), partner=v["partner"], parent=up, row=whole)))
             seen.add(up)
             up = parent.get(up)
 
@@ -622,8 +643,10 @@ def _check_sums(tables, problems):
                 if None in values:
                     continue
                 if abs(values[0] - sum(values[1:])) > 0.005:
-                    problems.append(Problem(name, row.row, total, f"{values[0]:g} is not "
-                                            f"{' + '.join(parts)} ({sum(values[1:]):g})"))
+                    problems.append(Problem(name, row.row, total, _("{total} is not {parts} ({sum})")
+                                            .format(total=f"{values[0]:g}",
+                                                    parts=" + ".join(parts),
+                                                    sum=f"{sum(values[1:]):g}")))
 
 
 def _check_ties(tables, problems):
@@ -634,13 +657,16 @@ def _check_ties(tables, problems):
         if not relation:
             continue
         if source.startswith("municipality:") and relation != "HAS_SERVICE":
-            problems.append(Problem("ties.csv", row.row, "source", f"a municipality can only "
-                                    f"be the source of HAS_SERVICE, not of {relation}"))
+            problems.append(Problem("ties.csv", row.row, "source", _(
+                "a municipality can only be the source of HAS_SERVICE, not of {relation}").format(
+                    relation=relation)))
         entry = target.startswith(("action:", "project:"))
         if entry != (relation == "PARTNER_IN") and target:
-            wanted = "an action or project" if relation == "PARTNER_IN" else "a partner"
+            wanted = _("an action or project") if relation == "PARTNER_IN" else _("a partner")
             problems.append(Problem("ties.csv", row.row, "target",
-                                    f"the target of {relation} is {wanted}, not {target!r}"))
+                                    _("the target of {relation} is {wanted}, not {target}")
+                                    .format(relation=relation, wanted=wanted,
+                                            target=repr(target))))
 
 
 def _check_indicators(tables, problems):
@@ -652,20 +678,22 @@ def _check_indicators(tables, problems):
         v = row.values
         wanted = units.get(v["indicator"])
         if wanted and v["unit"] and v["unit"] != wanted:
-            problems.append(Problem("indicators.csv", row.row, "unit", f"{v['unit']!r} but "
-                                    f"{v['indicator']} is measured in {wanted!r} "
-                                    "(indicator_definitions.csv)"))
+            problems.append(Problem("indicators.csv", row.row, "unit", _(
+                "{unit} but {indicator} is measured in {wanted} (indicator_definitions.csv)")
+                .format(unit=repr(v["unit"]), indicator=v["indicator"], wanted=repr(wanted))))
         if v["date"] and v["year"] and not v["date"].startswith(f"{v['year']}-"):
             problems.append(Problem("indicators.csv", row.row, "date",
-                                    f"{v['date']} is not in year {v['year']}"))
+                                    _("{date} is not in year {year}").format(
+                                        date=v["date"], year=v["year"])))
         if v["unit"] == "yes-no" and v["value"] not in (None, 0, 1):
             problems.append(Problem("indicators.csv", row.row, "value",
-                                    f"a yes-no indicator is 1 (yes) or 0 (no), got {v['value']:g}"))
+                                    _("a yes-no indicator is 1 (yes) or 0 (no), got {value}")
+                                    .format(value=f"{v['value']:g}")))
         if v["former_name"] and not (v["place_as_written"] and v["place"]
                                      and v["place"].startswith("municipality:")):
             problems.append(Problem("indicators.csv", row.row, "former_name",
-                                    "a former name needs place_as_written and a municipality "
-                                    "place (today's NIS code)"))
+                                    _("a former name needs place_as_written and a "
+                                      "municipality place (today's NIS code)")))
 
 
 def _check_unique(tables, name, key, problems) -> dict:
@@ -676,6 +704,7 @@ def _check_unique(tables, name, key, problems) -> dict:
         value = values_of(row.values)
         first = seen.setdefault(value, row.row)
         if first != row.row:
-            problems.append(Problem(name, row.row, key[-1], f"duplicate of row {first} "
-                                    f"({', '.join(str(v) for v in value)})"))
+            problems.append(Problem(name, row.row, key[-1], _("duplicate of row {row} ({values})")
+                                    .format(row=first,
+                                            values=", ".join(str(v) for v in value))))
     return seen

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.errors import RimographError
+from ..core.i18n import _
 from .labels import IMAGE_LABELS, LABELS, TYPE_STYLE, type_label
 
 FORMATS = ("png", "svg", "pdf")
@@ -48,7 +49,8 @@ def image_format(path) -> str:
     Raises :class:`~rimograph.core.errors.RimographError` for any other suffix."""
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in FORMATS:
-        raise RimographError(f"{path}: give a file name ending in .png, .svg or .pdf")
+        raise RimographError(_("{path}: give a file name ending in .png, .svg or .pdf").format(
+            path=path))
     return suffix
 
 
@@ -88,11 +90,11 @@ def figure(graph, title: str, lang: str = "nl", focus=None):
     from .placement import GAP, LINE_HEIGHT
 
     if graph.number_of_nodes() == 0:
-        raise RimographError("nothing to draw: the graph has no nodes")
+        raise RimographError(_("nothing to draw: the graph has no nodes"))
     words, extra = LABELS[lang], IMAGE_LABELS[lang]
     width, height = SLIDE
     frame = (AREA[2] * width * 72, AREA[3] * height * 72)  # points
-    positions, labels, radii, levels, _ = labelled_layout(graph, frame, MIN_POINTS / 12, focus,
+    positions, labels, radii, levels, _stats = labelled_layout(graph, frame, MIN_POINTS / 12, focus,
                                                           lang, font=12)
 
     fig = Figure(figsize=SLIDE)
@@ -118,7 +120,7 @@ def figure(graph, title: str, lang: str = "nl", focus=None):
                                    edge_color=color, width=width_pt, style=line,
                                    alpha=0.7, arrows=False)
 
-    present = [t for t in TYPE_STYLE if any(d == t for _, d in graph.nodes(data="type"))]
+    present = [t for t in TYPE_STYLE if any(d == t for _n, d in graph.nodes(data="type"))]
     for node_type in present:
         nodes = sorted(n for n, d in graph.nodes(data="type") if d == node_type)
         style = TYPE_STYLE[node_type]
@@ -180,7 +182,7 @@ def draw_map(graph, out, title: str, lang: str = "nl", focus=None, dpi: int = 20
     with matplotlib.rc_context({"svg.hashsalt": "rimograph", "svg.fonttype": "none",
                                 "pdf.fonttype": 42, "font.family": font_families(),
                                 "path.simplify": True}):
-        fig, _ = figure(graph, title, lang, focus)
+        fig, _axes = figure(graph, title, lang, focus)
         buffer = io.BytesIO()
         metadata = {"svg": {"Date": None, "Title": title},
                     "pdf": {"CreationDate": None, "ModDate": None, "Title": title},

@@ -328,7 +328,7 @@ def overlap(graph, of="actions", min_shared=2, include_generic=False):
     project and its own strategic action often share partners: both are listed as entries.
     """
     if of not in ("actions", "partners"):
-        raise RimographError(f"overlap of {of!r}: use actions or partners")
+        raise RimographError(_("overlap of {of}: use actions or partners").format(of=repr(of)))
     network = partner_network(graph, include_generic)
     side = 0 if of == "actions" else 1
     nodes = sorted(n for n, b in network.nodes(data="bipartite") if b == side)

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import RimographError
+from ..core.i18n import _
 from .extract import Plan, parse_plan
 from .pages import PAGE_HEADER
 from .resolve import read_rows
@@ -114,7 +115,7 @@ def check_source(plan_path, graph_dir, exceptions_path=None, strict: bool = Fals
     """
     graph_dir = Path(graph_dir)
     if not (graph_dir / "actions.csv").exists():
-        raise RimographError(f"{graph_dir}: no actions.csv (give --graph DIR)")
+        raise RimographError(_("{folder}: no actions.csv (give --graph DIR)").format(folder=graph_dir))
     plan = plan or parse_plan(plan_path)
     tables = {name: read_rows(graph_dir / name) for name in SCHEMA}
     for rows in tables.values():
@@ -460,17 +461,18 @@ def read_exceptions(path: Path) -> dict[tuple[str, str], str]:
         when a column is missing or a row has no reason.
     """
     if not path.exists():
-        raise RimographError(f"{path}: no such exceptions file")
+        raise RimographError(_("{path}: no such exceptions file").format(path=path))
     rows = read_rows(path)
     accepted = {}
     for number, row in enumerate(rows, start=2):
         missing = [c for c in EXCEPTION_COLUMNS if c not in row]
         if missing:
-            raise RimographError(f"{path}: missing column(s) {', '.join(missing)} "
-                                 f"(expected {', '.join(EXCEPTION_COLUMNS)})")
+            raise RimographError(_("{path}: missing column(s) {missing} (expected {expected})")
+                                 .format(path=path, missing=", ".join(missing),
+                                         expected=", ".join(EXCEPTION_COLUMNS)))
         if not row["reason"]:
-            raise RimographError(f"{path}:{number}: reason is empty (every accepted difference "
-                                 "needs its reason)")
+            raise RimographError(_("{path}:{row}: reason is empty (every accepted difference "
+                                   "needs its reason)").format(path=path, row=number))
         accepted[(row["kind"], row["key"])] = row["reason"]
     return accepted
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import RimographError
+from ..core.i18n import _
 from ..core.text import clean_spaces, collapse, fold, slugify
 from .overview import TableRow, parse_overview_table
 from .pages import PAGE_HEADER, PageMap, build_page_map
@@ -181,9 +182,10 @@ def read_plan_text(path) -> list[str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise RimographError(f"{path}: cannot read the plan ({exc.strerror})") from None
+        raise RimographError(_("{path}: cannot read the plan ({reason})").format(
+            path=path, reason=exc.strerror)) from None
     if not data.strip():
-        raise RimographError(f"{path}: the plan file is empty")
+        raise RimographError(_("{path}: the plan file is empty").format(path=path))
     data = data.removeprefix(codecs.BOM_UTF8)
     try:
         text = data.decode("utf-8")
@@ -191,7 +193,8 @@ def read_plan_text(path) -> list[str]:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError as exc:
-            raise RimographError(f"{path}: neither UTF-8 nor cp1252 (byte {exc.start})") from None
+            raise RimographError(_("{path}: neither UTF-8 nor cp1252 (byte {byte})").format(
+                path=path, byte=exc.start)) from None
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
@@ -217,14 +220,15 @@ def parse_plan(path) -> Plan:
                if (m := PAGE_HEADER.match(text))]
     toc = parse_toc(lines)
     if not toc:
-        raise RimographError(f"{where}: no table of contents found (lines 'Title .... 12')")
+        raise RimographError(_("{path}: no table of contents found (lines 'Title .... 12')")
+                             .format(path=where))
     _locate_headings(lines, toc, headers)
     plan = Plan(where, lines, toc, headers, [], [], [], build_page_map(lines))
     plan.goals = _goals(plan)
     plan.entries = _entries(plan)
     if not plan.actions:
-        raise RimographError(f"{where}: no strategic actions found (upper-case TOC entries after "
-                             "'Externe werking: strategische acties')")
+        raise RimographError(_("{path}: no strategic actions found (upper-case TOC entries "
+                               "after 'Externe werking: strategische acties')").format(path=where))
     for entry in plan.entries:
         _fill_entry(plan, entry, where)
     plan.table = parse_overview_table(plan)
@@ -335,7 +339,7 @@ def _entries(plan: Plan) -> list[Entry]:
     else:
         end_line = None
     end_line = end_line or len(plan.lines) + 1
-    for kind, entry, line, _ in heads:
+    for kind, entry, line, _end in heads:
         if not line:
             plan.warnings.append(f"{plan.path}:{entry.toc_line}: TOC entry {entry.title!r} "
                                  f"(page {entry.page}) has no heading in the body; left out")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..core.errors import RimographError
+from ..core.i18n import _
 from ..core.text import collapse
 
 TIMING = re.compile(r"^\s*Timing\s*:\s*(?P<value>.*?)\s*$")
@@ -59,10 +60,11 @@ def parse_timing(value: str, line: int = 0, where: str = "") -> Timing:
     text = collapse(value)
     body = re.sub(r"^(van|vanaf)\s+", "", text, flags=re.IGNORECASE)
     parts = [p.strip() for p in re.split(r"\s*[-\u2013\u2014]\s*", body)]
-    place = f"{where}:{line}" if where else f"line {line}"
+    place = f"{where}:{line}" if where else _("line {line}").format(line=line)
     if not body or len(parts) > 2:
-        raise RimographError(f"{place}: unknown date format in 'Timing: {value.strip()}' "
-                             "(expected 'start - end' with d/m/yyyy, month yyyy or yyyy)")
+        raise RimographError(_("{place}: unknown date format in 'Timing: {value}' (expected "
+                               "'start - end' with d/m/yyyy, month yyyy or yyyy)").format(
+                                   place=place, value=value.strip()))
     notes: list[str] = []
     start = _iso(parts[0], place, value, notes)
     end, open_end = None, False
@@ -117,8 +119,9 @@ def _iso(part: str, place: str, value: str, notes: list[str]) -> str:
             return part
     except (ValueError, OverflowError):
         pass
-    raise RimographError(f"{place}: unknown date format {part!r} in 'Timing: {value.strip()}' "
-                         "(expected d/m/yyyy, month yyyy, m/yyyy or yyyy)")
+    raise RimographError(_("{place}: unknown date format {part} in 'Timing: {value}' (expected "
+                           "d/m/yyyy, month yyyy, m/yyyy or yyyy)").format(
+                               place=place, part=repr(part), value=value.strip()))
 
 
 # --------------------------------------------------------------------------- overview table
