@@ -124,6 +124,23 @@ def context(writer, rng, municipalities, partners) -> int:
     return 1 + 3 * len(municipalities)
 
 
+def priorities(writer, rng, goals) -> int:
+    """One priority of the minister linked to a sector goal and to the first plan's ODs.
+    Returns the number of edges they add."""
+    writer("priorities.csv", ["id", "name", "framework", "number", "name_as_written", "summary",
+                              "page", "line_start", "line_end"]).row(
+        "priority:wonen", "Wonen (beleidsnota Welzijn)", "beleidsnota-welzijn", "", "WONEN",
+        "Synthetisch.", *cite(rng))
+    writer("sector_goals.csv", ["id", "name", "name_as_written", "summary", "page",
+                                "line_start", "line_end"]).row(
+        "sector-goal:klimaat", "Klimaat", "OD klimaat", "Synthetisch.", *cite(rng))
+    links = writer("priority_links.csv", ["priority", "target", "target_as_written", "basis",
+                                          "reason", "page", "line_start", "line_end"])
+    for goal in ["sector-goal:klimaat", *goals]:
+        links.row("priority:wonen", goal, "OD", "stated", "", *cite(rng))
+    return 1 + len(goals)
+
+
 def generate(edges: int, out: Path, seed: int = 1) -> dict:
     """Write the tables for about ``edges`` edges into ``out``; returns counts per table and the
     number of nodes and edges the graph will have."""
@@ -342,6 +359,7 @@ def generate(edges: int, out: Path, seed: int = 1) -> dict:
         bu.row(year, "kosten", "Bezoldigingen", 1_000_000 + year, *cite(rng), "vzw", "62")
         bu.row(year, "opbrengsten", "Subsidies", 1_100_000 + year, *cite(rng), "vzw", "73")
     graph_edges += context(writer, rng, [m for m, _ in places], [row[0] for row in partners])
+    graph_edges += priorities(writer, rng, plan_goals[0])
     counts = {name: writer.rows for name, writer in w.items()}
     for writer_ in w.values():
         writer_.close()
@@ -349,7 +367,8 @@ def generate(edges: int, out: Path, seed: int = 1) -> dict:
                                     "actions.csv", "projects.csv", "partners.csv",
                                     "municipalities.csv", "neighbourhoods.csv",
                                     "target_groups.csv", "regions.csv",
-                                    "indicator_definitions.csv", "sections.csv"))
+                                    "indicator_definitions.csv", "sections.csv",
+                                    "priorities.csv", "sector_goals.csv"))
     return {"tables": counts, "nodes": nodes, "edges": graph_edges, "plans": len(plans)}
 
 

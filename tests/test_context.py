@@ -184,3 +184,62 @@ def test_check_source_names_a_mention_missing_from_the_table(plan, graph_copy): 
             if (row["municipality"], row["line_start"]) == ("71016", "1201") else None)
     found = [(d.kind, d.line) for d in failures(check_source(PLAN, graph_copy, plan=plan))]
     assert found == [("place-mention", 1201), ("place-mention", 1202)]
+
+
+# --- the minister's priorities and Sterk Sociaal Werk -------------------------------------------
+
+def linked(graph, priority):
+    return sorted(targets_of(graph, priority, "LINKED_TO"))
+
+
+def test_the_goals_linked_to_a_challenge_of_sterk_sociaal_werk(graph):
+    assert linked(graph, "priority:vermaatschappelijking-sterk-sociaal-werk") == [
+        "operational-goal:community-building", "operational-goal:sociale-bescherming",
+        "operational-goal:solidariteit"]
+    superdiverse = "priority:superdiverse-context-sterk-sociaal-werk"
+    assert linked(graph, superdiverse) == [
+        "operational-goal:community-building", "operational-goal:solidariteit",
+        "project:solidariteit-in-beeld-projectvoorbereiding",
+        "sector-goal:discriminatie-en-racisme"]
+    edge = graph.edges[superdiverse, "sector-goal:discriminatie-en-racisme", "LINKED_TO"]
+    assert (edge["page"], edge["line_start"], edge["basis"]) == (110, 4936, "stated")
+    assert graph.nodes[superdiverse]["number"] == 3
+
+
+def test_the_minister_has_eight_priorities_and_sterk_sociaal_werk_eight_challenges(graph):
+    frameworks = [d["framework"] for _, d in graph.nodes(data=True) if d["type"] == "Priority"]
+    assert (frameworks.count("beleidsnota-welzijn"), frameworks.count("sterk-sociaal-werk")) == \
+        (8, 8)
+    # the policy note's priority on social protection reaches RIMO's own goals and the STEK
+    assert linked(graph, "priority:sociale-bescherming-beleidsnota-welzijn") == [
+        "action:de-stek", "operational-goal:community-building",
+        "operational-goal:kwaliteitsverbetering-op-de-woonmarkt",
+        "operational-goal:lokaal-sociaal-beleid", "operational-goal:sociale-bescherming",
+        "strategic-goal:sd2", "strategic-goal:sd3", "theme:onderwijs"]
+
+
+def test_sector_goals_are_not_counted_as_rimos_operational_goals(graph):
+    from rimograph.questions.coverage import goal_coverage
+
+    sector = sorted(n for n, t in graph.nodes(data="type") if t == "SectorGoal")
+    assert sector == ["sector-goal:discriminatie-en-racisme",
+                      "sector-goal:sociaal-rechtvaardig-klimaat-en-milieubeleid"]
+    ods = {row["goal"] for row in goal_coverage(graph, include_internal=True)}
+    assert len(ods) == 21 and not ods & set(sector)
+
+
+@needs_plan
+def test_check_source_gives_the_plan_line_of_a_corrupted_priority_link(plan, graph_copy):  # noqa: F811
+    rewrite(graph_copy / "priority_links.csv", lambda row: row.update(
+        target_as_written="OD Solidariteit in actie") if row["target_as_written"] ==
+        "OD Solidariteit" and row["line_start"] == "4937" else None)
+    rewrite(graph_copy / "priorities.csv", lambda row: row.update(name_as_written="HUISVESTING")
+            if row["name_as_written"] == "WONEN" else None)
+    rewrite(graph_copy / "sector_goals.csv", lambda row: row.update(line_start="4940",
+                                                                    line_end="4940")
+            if row["id"] == "sector-goal:discriminatie-en-racisme" else None)
+    found = [(d.kind, d.line, d.message) for d in failures(check_source(PLAN, graph_copy,
+                                                                         plan=plan))]
+    assert [(kind, line) for kind, line, _ in found] == [
+        ("priority", 4753), ("priority", 4937), ("priority", 4940)], found
+    assert "name_as_written 'HUISVESTING' is not in lines 4753-4768" in found[0][2]

@@ -5,7 +5,8 @@ Nodes are keyed by their id (``partner:caw-limburg``) and carry:
 - ``type``: StrategicGoal, Theme, OperationalGoal, StrategicAction, Project, Partner,
   Municipality, Neighbourhood, TargetGroup, Region (Belgium, Flanders, the province) or
   Indicator (a need figure of the environment analysis) or Section (a heading of the table of
-  contents);
+  contents) or Priority (a priority of the minister's policy note or a challenge of Sterk
+  Sociaal Werk) or SectorGoal (an operational goal of the sector that is not RIMO's own);
 - ``name``: as the plan writes it;
 - ``page``, ``line_start``, ``line_end``: the citation in the plan text (absent on
   municipalities and target groups, which come from reference data and from several entries);
@@ -19,6 +20,8 @@ Edges are keyed by their type (at most one edge of a type between two nodes) and
 and the figure of MEASURED_IN (Indicator -> Municipality|Region, see :func:`_measurements`).
 The ties of ``ties.csv`` (REPRESENTED_IN, MEMBER_OF, FOUNDED, ...) carry ``body``,
 ``together_with``, ``year``, ``summary``, ``basis`` and ``reason`` where the table has them.
+LINKED_TO (Priority -> OperationalGoal|SectorGoal|Theme|StrategicGoal|StrategicAction|Project)
+carries ``basis``, ``reason`` and ``as_written`` (the plan's words for the target).
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ NODE_TYPES = {
     "regions.csv": "Region",
     "indicator_definitions.csv": "Indicator",
     "sections.csv": "Section",
+    "priorities.csv": "Priority",
+    "sector_goals.csv": "SectorGoal",
 }
 ENTRY_TYPES = ("StrategicAction", "Project")
 #: Node attributes for staff only: left out of every ``--public`` output (maps, report,
@@ -146,6 +151,11 @@ def _build(tables) -> nx.MultiDiGraph:
                  "reason": v["reason"], **_cite(row)}
         add((v["source"], v["target"], v["relation"],
              {k: value for k, value in attrs.items() if value is not None}))
+    for row in tables["priority_links.csv"]:
+        v = row.values
+        add((v["priority"], v["target"], "LINKED_TO",
+             {"type": "LINKED_TO", "as_written": v["target_as_written"], "basis": v["basis"],
+              "reason": v["reason"] or "", **_cite(row)}))
     edges.extend(_mentions(tables))
     _add_sorted_edges(graph, edges)
     return graph

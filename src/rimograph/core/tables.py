@@ -45,6 +45,10 @@ UNITS = ("percent", "count", "euro", "years", "per-100", "factor", "yes-no")
 TIES = ("REPRESENTED_IN", "MEMBER_OF", "FOUNDED", "PARTICIPATES_IN", "SUPPORTS", "CONSULTED",
         "HAS_SERVICE", "PARTNER_IN")
 
+# what a priority of the minister or of Sterk Sociaal Werk is LINKED_TO (priority_links.csv): the
+# goals (RIMO's own and the sector's), themes, strategic goals and entries the plan names for it
+LINK_TARGETS = ("operational-goal", "sector-goal", "theme", "strategic-goal", "action", "project")
+
 SCHEMA: dict[str, list[tuple[str, str]]] = {
     "strategic_goals.csv": [("id", "id:strategic-goal"), ("code", "text"), ("name", "text"),
                             ("scope", "enum:external|internal"), ("summary", "text"), *SOURCE],
@@ -101,6 +105,16 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                  ("source_as_written", "text?"), ("target_as_written", "text?"),
                  ("summary", "text?"), ("basis", "enum:stated|inferred"), ("reason", "text?"),
                  *SOURCE],
+    "priorities.csv": [("id", "id:priority"), ("name", "text"),
+                       ("framework", "enum:beleidsnota-welzijn|sterk-sociaal-werk"),
+                       ("number", "int?"), ("name_as_written", "text"), ("summary", "text"),
+                       *SOURCE],
+    "sector_goals.csv": [("id", "id:sector-goal"), ("name", "text"), ("name_as_written", "text"),
+                         ("summary", "text"), *SOURCE],
+    "priority_links.csv": [("priority", "ref:priority"),
+                           ("target", f"ref:{'|'.join(LINK_TARGETS)}"),
+                           ("target_as_written", "text"), ("basis", "enum:stated|inferred"),
+                           ("reason", "text?"), *SOURCE],
     "fte.csv": [("strategic_goal_label", "text"), ("theme", "ref:theme?"),
                 ("fte_decretal", "num"), ("fte_non_decretal", "num"), ("fte_total", "num"),
                 ("decretal_share_pct", "num"), *SOURCE],
@@ -559,6 +573,7 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
     _check_indicators(tables, problems)
     _check_unique(tables, "ties.csv", ("source", "relation", "target"), problems)
     _check_unique(tables, "mentions.csv", ("municipality", "line_start"), problems)
+    _check_unique(tables, "priority_links.csv", ("priority", "target"), problems)
     _check_ties(tables, problems)
     aliases = {(row.values["alias"], row.values["context"]) for row in tables["aliases.csv"]}
     for row in tables["partner_mentions.csv"]:

@@ -7,12 +7,13 @@ TYPE_LABELS = {
            "Theme": "Thema", "StrategicAction": "Strategische actie", "Project": "Project",
            "Partner": "Partner", "Municipality": "Gemeente", "Neighbourhood": "Buurt",
            "TargetGroup": "Doelgroep", "Indicator": "Indicator", "Region": "Gebied",
-           "Section": "Hoofdstuk"},
+           "Section": "Hoofdstuk", "Priority": "Prioriteit",
+           "SectorGoal": "Doelstelling van de sector"},
     "en": {"StrategicGoal": "Strategic goal", "OperationalGoal": "Operational goal",
            "Theme": "Theme", "StrategicAction": "Strategic action", "Project": "Project",
            "Partner": "Partner", "Municipality": "Municipality", "Neighbourhood": "Neighbourhood",
            "TargetGroup": "Target group", "Indicator": "Indicator", "Region": "Area",
-           "Section": "Section"},
+           "Section": "Section", "Priority": "Priority", "SectorGoal": "Sector goal"},
 }
 
 RELATIONS = {
@@ -24,7 +25,8 @@ RELATIONS = {
            "REPRESENTED_IN": "vertegenwoordigd in",
            "MEMBER_OF": "lid van", "FOUNDED": "richtte op", "PARTICIPATES_IN": "neemt deel aan",
            "SUPPORTS": "ondersteunt", "CONSULTED": "raadpleegde", "HAS_SERVICE": "heeft dienst",
-           "PARTNER_IN": "partner in", "MENTIONED_IN": "vermeld in"},
+           "PARTNER_IN": "partner in", "MENTIONED_IN": "vermeld in",
+           "LINKED_TO": "verbonden met"},
     "en": {"PARTNERS_WITH": "partners with", "ACTIVE_IN": "active in",
            "CONTRIBUTES_TO": "contributes to", "PART_OF": "part of",
            "HAS_THEME": "has theme", "LOCATED_IN": "located in",
@@ -33,5 +35,5 @@ RELATIONS = {
            "REPRESENTED_IN": "represented in", "MEMBER_OF": "member of", "FOUNDED": "founded",
            "PARTICIPATES_IN": "participates in", "SUPPORTS": "supports",
            "CONSULTED": "consulted", "HAS_SERVICE": "has service", "PARTNER_IN": "partner in",
-           "MENTIONED_IN": "mentioned in"},
+           "MENTIONED_IN": "mentioned in", "LINKED_TO": "linked to"},
 }

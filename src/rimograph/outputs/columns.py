@@ -84,6 +84,8 @@ ATTRIBUTES = {
     "plan_entry": N_("also an entry of the plan"), "broader": N_("broader"),
     "measures": N_("measures"), "source_note": N_("source"), "need_signal": N_("need signal"),
     "level": N_("level"),
+    "framework": N_("framework"), "number": N_("number in the plan"),
+    "name_as_written": N_("as the plan writes it"),
 }
 
 # coded values beyond the maps' words (labels.VALUES); booleans are yes/no
@@ -113,7 +115,7 @@ COLUMN_WORDS = {
 
 #: columns whose values are codes shown to a person in words
 CODED = {"kind", "type", "other_type", "place_type", "relation", "direction", "scope",
-         "certainty", "basis", "status", "method", "assumed"}
+         "certainty", "basis", "status", "method", "assumed", "framework"}
 
 
 def header(column: str) -> str:

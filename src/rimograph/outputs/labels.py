@@ -19,13 +19,16 @@ TYPE_STYLE = {
     "Indicator": {"shape": "hexagon", "color": "#00838f", "font": 12, "bold": False},
     "Region": {"shape": "triangle", "color": "#8d6e63", "font": 13, "bold": False},
     "Section": {"shape": "square", "color": "#78909c", "font": 12, "bold": False},
+    "Priority": {"shape": "star", "color": "#5d4037", "font": 12, "bold": False},
+    "SectorGoal": {"shape": "diamond", "color": "#bdbdbd", "font": 12, "bold": False},
 }
 #: The focus node of a map (``--focus``): the largest name on it.
 FOCUS_FONT = 18
 
-#: The plan's context (need figures and the areas they describe): drawn when a map is focused
-#: on a node or asks for the type (``--type``), left out of the map of the whole network.
-CONTEXT_TYPES = ("Indicator", "Region", "Section")
+#: The plan's context (need figures and the areas they describe, its headings, the minister's
+#: priorities and the sector's goals they link to): drawn when a map is focused on a node or
+#: asks for the type (``--type``), left out of the map of the whole network.
+CONTEXT_TYPES = ("Indicator", "Region", "Section", "Priority", "SectorGoal")
 
 LABELS = {
     "nl": {"legend": "Legende", "filters": "Filters", "types": "Soorten", "theme": "Thema",
@@ -79,11 +82,15 @@ VALUES = {
     "nl": {"local": "lokaal", "province": "provincie Limburg", "flanders": "Vlaanderen",
            "external": "extern", "internal": "intern", "organisation": "organisatie",
            "local-government": "lokaal bestuur", "partnership": "samenwerking",
-           "generic": "algemene categorie", "role": "beroep of rol"},
+           "generic": "algemene categorie", "role": "beroep of rol",
+           "beleidsnota-welzijn": "beleidsnota Welzijn 2019-2024",
+           "sterk-sociaal-werk": "Sterk Sociaal Werk"},
     "en": {"local": "local", "province": "province of Limburg", "flanders": "Flanders",
            "external": "external", "internal": "internal", "organisation": "organisation",
            "local-government": "local government", "partnership": "partnership",
-           "generic": "generic category", "role": "profession or role"},
+           "generic": "generic category", "role": "profession or role",
+           "beleidsnota-welzijn": "policy note Welzijn 2019-2024",
+           "sterk-sociaal-werk": "Sterk Sociaal Werk"},
 }
 
 

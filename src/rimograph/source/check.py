@@ -30,6 +30,8 @@ table-mark                 a ``basis=table`` contribution and the overview table
 indicator                  an indicator's figure or place name is not in its cited lines, or its
                            value is not the figure's number
 tie                        a tie's source or target, as the plan writes it, is not in its lines
+priority                   a priority's or sector goal's heading, or the words naming what a
+                           priority is linked to, are not in its cited lines
 section                    a heading of the TOC missing from sections.csv, or its lines differ
 place-mention              a line naming a municipality without a mentions.csv row, or a row
                            whose line does not name it
@@ -340,7 +342,10 @@ def dutch_number(text: str) -> float | None:
 
 #: file -> (difference kind, columns that quote the plan and must occur in the cited lines)
 WRITTEN = {"indicators.csv": ("indicator", ("figure", "place_as_written")),
-           "ties.csv": ("tie", ("source_as_written", "target_as_written"))}
+           "ties.csv": ("tie", ("source_as_written", "target_as_written")),
+           "priorities.csv": ("priority", ("name_as_written",)),
+           "sector_goals.csv": ("priority", ("name_as_written",)),
+           "priority_links.csv": ("priority", ("target_as_written",))}
 
 
 def _check_written(plan, tables, diffs):
