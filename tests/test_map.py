@@ -280,3 +280,20 @@ def test_tooltips_speak_to_an_outside_audience(tmp_path, graph):
     assert "action:woonzaak" in detailed and any(line.startswith("regels ") for line in detailed)
     html = run_map(tmp_path, "plan").read_text(encoding="utf-8")
     assert "regels 27" not in html and '"action:woonzaak"]' not in html
+
+
+def test_map_data_is_built_without_pyvis(tmp_path, graph):
+    """The map's data is built here in one pass (pyvis's Network looks nodes up in a list,
+    quadratic at scale); pyvis only ships vis-network's files, found without importing it."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "kaart.html"
+    code = ("import sys; from rimograph.core.load import load_graph; "
+            "from rimograph.outputs.maps import write_map; "
+            f"shown = write_map(load_graph(), {str(out)!r}, 'Kaart'); "
+            "print(shown.number_of_nodes(), 'pyvis' in sys.modules, 'IPython' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == [str(len(graph)), "False", "False"]  # no selection: all
+    assert "vis.Network" in out.read_text(encoding="utf-8")

@@ -118,10 +118,9 @@ def map_command(graph, selection, out, details):
     """
     from ..outputs.maps import write_map
 
-    nodes = selection["nodes"]
-    write_map(graph, out, selection["title"], selection["lang"], selection["footer"], nodes,
-              selection["public"], selection["options"], details)
-    said(out, graph.subgraph(nodes))
+    shown = write_map(graph, out, selection["title"], selection["lang"], selection["footer"],
+                      selection["nodes"], selection["public"], selection["options"], details)
+    said(out, shown)
 
 
 @click.command("export")
@@ -237,13 +236,10 @@ def image_command(graph, selection, out):
       rimograph image --focus "CAW Limburg" --out exports/caw.svg --lang en
     """
     from ..outputs.image import draw_map, image_format
-    from ..outputs.maps import ordered_subgraph
+    from ..outputs.maps import drawn_graph
 
     image_format(out)  # a wrong suffix fails before the drawing starts
-    from ..core.tables import TIES
-
     focus = selection["options"]["focus"]
-    # as `rimograph map`: the organisation's ties only around a focus
-    shown = ordered_subgraph(graph, selection["nodes"], () if focus else TIES)
+    shown = drawn_graph(graph, selection["nodes"], focus)  # as `rimograph map` draws it
     draw_map(shown, out, selection["title"], selection["lang"], focus=focus)
     said(out, shown)

@@ -622,16 +622,22 @@ def select_entries(graph, theme=None, goal=None, municipality=None, year=None,
       groups): the entry TARGETS one of them.
 
     This is the one selection that the question commands, the maps and their filter panel use.
+    With a municipality it starts from the entries active there (through the places'
+    ACTIVE_IN edges), so choosing each of many municipalities in turn costs each one's own
+    entries, not all of them.
     """
-    chosen = entries(graph)
+    if municipality:
+        wanted = {municipality} if isinstance(municipality, str) else set(municipality)
+        places = wanted | {n for m in wanted for n in sources_of(graph, m, "LOCATED_IN")}
+        chosen = sorted({e for place in places for e in sources_of(graph, place, "ACTIVE_IN")
+                         if graph.nodes[e]["type"] in ENTRY_TYPES})
+    else:
+        chosen = entries(graph)
     if theme:
         chosen = [e for e in chosen if theme in entry_themes(graph, e)]
     if goal:
         actions = set(sources_of(graph, goal, "CONTRIBUTES_TO"))
         chosen = [e for e in chosen if parent_action(graph, e) in actions]
-    if municipality:
-        wanted = {municipality} if isinstance(municipality, str) else set(municipality)
-        chosen = [e for e in chosen if wanted.intersection(entry_municipalities(graph, e))]
     if year is not None:
         chosen = [e for e in chosen if entry_runs_in(graph.nodes[e], year)]
     if target_group:

@@ -5,7 +5,8 @@ pyvis's package, positions are computed here with a fixed seed (physics off, so 
 gives the same picture at every meeting), and every text from the data travels as JSON inside a
 ``<script type="application/json">`` block and is put on the page with ``textContent``, never as
 HTML. pyvis's own template is not used: it links Bootstrap from a CDN and sets tooltips with
-``innerHTML``.
+``innerHTML``; nor is its ``Network`` class (its ``add_edge`` looks nodes up in a list, which
+makes a large map quadratic): the node and edge data are built here, in one pass.
 """
 
 from __future__ import annotations
@@ -40,12 +41,16 @@ def panel_selections(graph, nodes, options=None) -> dict[str, list[dict]]:
     :func:`select`'s answer for the map's own options (``options``: keyword arguments of
     :func:`select`) with that one option set as on the command line (``--theme``,
     ``--municipality``, ``--year``), generic partners included (the panel has its own
-    checkbox), limited to ``nodes`` (the map's nodes). So the panel and the command line give
-    the same nodes. Choices that leave nothing are left out.
+    checkbox), limited to ``nodes`` (the map's nodes, in the order of the page's node list).
+    So the panel and the command line give the same nodes. Choices that leave nothing are
+    left out. The focus's neighbourhood is computed once for all choices, and each
+    municipality starts from the entries active there, so the work grows with the map's size
+    and the choices' answers, not with their product.
 
     Returns ``{"theme" | "municipality" | "year": [{"value", "label", "nodes"}]}`` where
-    ``nodes`` is a sorted list of node ids and a municipality's label names the 2019-2024
-    municipalities merged into it ("Tongeren-Borgloon (Borgloon, Tongeren)").
+    ``nodes`` are the sorted positions in ``nodes`` of the chosen nodes, and a municipality's
+    label names the 2019-2024 municipalities merged into it ("Tongeren-Borgloon (Borgloon,
+    Tongeren)").
     """
     from ..core.errors import RimographError
     from ..core.model import PLAN_YEARS
@@ -53,7 +58,9 @@ def panel_selections(graph, nodes, options=None) -> dict[str, list[dict]]:
     base = {k: v for k, v in (options or {}).items() if k not in ("theme", "municipality",
                                                                    "year")}
     base["include_generic"] = True
-    shown = set(nodes)
+    focus, depth = base.pop("focus", None), base.pop("depth", 1)
+    around_focus = _ego(graph, focus, depth)
+    position = {node: i for i, node in enumerate(nodes)}
     choices = {"theme": [(graph.nodes[t]["name"], graph.nodes[t]["name"], t) for t in sorted(
                    (n for n, t in graph.nodes(data="type") if t == "Theme"),
                    key=lambda n: graph.nodes[n]["name"])],
@@ -66,11 +73,13 @@ def panel_selections(graph, nodes, options=None) -> dict[str, list[dict]]:
         result[kind] = []
         for value, label, argument in values:
             try:
-                picked = select(graph, **base, **{kind: argument})[0] & shown
+                picked = _narrow(graph, around_focus, focus, depth, **base,
+                                 **{kind: argument})[0]
             except RimographError:
                 continue
-            if picked:
-                result[kind].append({"value": value, "label": label, "nodes": sorted(picked)})
+            shown = sorted(position[n] for n in picked if n in position)
+            if shown:
+                result[kind].append({"value": value, "label": label, "nodes": shown})
     return result
 
 
@@ -96,11 +105,12 @@ def _ordered(graph, nodes):
     subgraph *view* lists small node sets in set order, which changes with Python's hash seed,
     and spring layout's result depends on the order: with this, the same data gives the same
     positions in every process."""
-    keep = set(nodes)
+    keep = sorted(set(nodes))
+    inside, adjacency = set(keep), graph._adj
     ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(keep))
-    ordered.add_edges_from(sorted((u, v) if u < v else (v, u) for u, v in graph.edges(keep)
-                                  if u in keep and v in keep))
+    ordered.add_nodes_from(keep)
+    ordered.add_edges_from((u, v) for u in keep for v in sorted(adjacency[u])
+                           if u < v and v in inside)
     return ordered
 
 
@@ -264,12 +274,11 @@ def search_keys(graph, node) -> list[str]:
     from ..core.model import normalise
 
     data = graph.nodes[node]
-    keys = {normalise(data["name"]), normalise(display_name(data))}
-    if data.get("name_2025"):
-        keys.add(normalise(data["name_2025"]))
-    for _, _, mention in graph.in_edges(node, data="mention"):
-        keys.update(normalise(m) for m in (mention or "").split("; ") if m)
-    return sorted(k for k in keys if k)
+    written = {data["name"], display_name(data), data.get("name_2025") or ""}
+    for keys in graph._pred[node].values():  # a hub's thousands of mentions: few spellings
+        for edge in keys.values():
+            written.update((edge.get("mention") or "").split("; "))
+    return sorted({normalise(w) for w in written if w} - {""})
 
 
 #: The map's drawing area at first view in a 1366 x 768 window (CSS pixels; the page zooms so
@@ -324,11 +333,19 @@ def labelled_layout(graph, frame=FRAME, scale=1.0, focus=None, lang="nl", font=N
 def _context_only(graph, node):
     """Whether ``node`` belongs to the plan's context only: a partner that no action or project
     works with (directly, or through a part of it), named only in the partner analysis or the
-    organisation's own ties."""
-    if graph.nodes[node]["type"] != "Partner":
+    organisation's own ties. Stops at the first such edge (a hub has thousands)."""
+    if graph._node[node]["type"] != "Partner":
         return False
-    return not (model.sources_of(graph, node, "PARTNERS_WITH")
-                or model.sources_of(graph, node, "PART_OF"))
+    return not any("PARTNERS_WITH" in keys or "PART_OF" in keys
+                   for keys in graph._pred[node].values())
+
+
+def _ego(graph, focus, depth):
+    """The nodes within ``depth`` steps of ``focus``, edge direction ignored (``None``
+    without a focus)."""
+    if not focus:
+        return None
+    return set(nx.ego_graph(graph.to_undirected(as_view=True), focus, radius=depth))
 
 
 def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None, year=None,
@@ -338,13 +355,12 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
     - ``focus`` (a node id) and ``depth``: the ego network, every node within ``depth`` steps
       of the focus, edge direction ignored (networkx ``ego_graph`` on the undirected view);
     - ``theme`` / ``goal`` (node ids), ``municipality`` (an id or a set of ids, e.g. the
-      municipalities merged in 2025) and ``year`` (int): the actions and
-      projects of that theme (certain contributions), contributing to that goal (certain or
-      possible; projects through their action), active in that municipality (directly or
-      through a neighbourhood), or running that year — with their neighbours other than
-      actions and projects that were not chosen. A municipality where no action or project
-      works locally gets the province-wide and Flemish ones (scope ``province`` or
-      ``flanders``), itself and the partners based there, and the fact ``("no_local", None)``;
+      municipalities merged in 2025) and ``year`` (int): the actions and projects that
+      :func:`rimograph.core.model.select_entries` gives for them (the one selection the
+      question commands use) -- with their neighbours other than actions and projects that
+      were not chosen. A municipality where no action or project works locally gets the
+      province-wide and Flemish ones (scope ``province`` or ``flanders``), itself and the
+      partners based there, and the fact ``("no_local", None)``;
     - ``types``: node types to keep (the focus node is always kept);
     - generic partners (categories, roles) only with ``include_generic``;
     - the plan's context (:data:`rimograph.outputs.labels.CONTEXT_TYPES`: indicators and the
@@ -354,60 +370,63 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
     ``facts`` is a list of ``(kind, value)`` pairs describing the choice, for the title.
     Raises :class:`~rimograph.core.errors.RimographError` when nothing is left to show.
     """
+    return _narrow(graph, _ego(graph, focus, depth), focus, depth, theme, goal, municipality,
+                   year, types, include_generic)
+
+
+def _narrow(graph, around_focus, focus, depth, theme=None, goal=None, municipality=None,
+            year=None, types=None, include_generic=False):
+    """:func:`select` with the focus's neighbourhood ``around_focus`` already computed (see
+    :func:`_ego`), so that the panel computes it once for all its choices."""
     from ..core.errors import RimographError
 
     facts = []
-    nodes = None  # None: every node
+    nodes = around_focus  # None: every node
     if focus:
-        nodes = set(nx.ego_graph(graph.to_undirected(as_view=True), focus, radius=depth))
         facts.append(("focus", (graph.nodes[focus]["name"], depth)))
-    chosen = set(model.entries(graph)) if theme or goal or municipality or year else set()
     if theme:
-        chosen = {e for e in chosen if theme in model.entry_themes(graph, e)}
         facts.append(("theme", graph.nodes[theme]["name"]))
     if goal:
-        actions = {u for u, _, k in graph.in_edges(goal, keys=True) if k == "CONTRIBUTES_TO"}
-        chosen = {e for e in chosen if model.parent_action(graph, e) in actions}
         facts.append(("goal", graph.nodes[goal]["name"]))
     places, based = set(), set()
+    if theme or goal or municipality or year:
+        chosen = model.select_entries(graph, theme, goal, municipality, year)
     if municipality:
         wanted = {municipality} if isinstance(municipality, str) else set(municipality)
         names = sorted(graph.nodes[m]["name"] for m in wanted)
         facts.append(("municipality", " + ".join(names)))
         places = wanted | {n for m in wanted for n in model.sources_of(graph, m, "LOCATED_IN")}
-        local = {e for place in places for e in model.sources_of(graph, place, "ACTIVE_IN")
-                 if graph.nodes[e]["type"] in ENTRY_TYPES}
-        if local:
-            chosen &= local
-        else:  # no local work: what reaches every town, and the partners based there
-            chosen = {e for e in chosen if graph.nodes[e].get("scope") in REACHES_EVERY_TOWN}
+        if not chosen and not model.select_entries(graph, municipality=wanted):
+            # no local work: what reaches every town, and the partners based there
+            chosen = [e for e in model.select_entries(graph, theme, goal, None, year)
+                      if graph.nodes[e].get("scope") in REACHES_EVERY_TOWN]
             based = wanted | {p for m in wanted for p in model.sources_of(graph, m, "BASED_IN")}
             facts.append(("no_local", None))
     if year:
-        chosen = {e for e in chosen if model.entry_runs_in(graph.nodes[e], year)}
         facts.append(("year", year))
+    data = graph._node  # node -> attributes, read directly: this runs for every panel choice
     if theme or goal or municipality or year:
         around = set(chosen)
         for entry in chosen:  # through the entries' own edges, not the organisation's ties
-            around.update(n for n in graph.successors(entry)
-                          if graph.nodes[n]["type"] not in ENTRY_TYPES)
+            around.update(n for n in graph._succ[entry]
+                          if data[n]["type"] not in ENTRY_TYPES)
             around.update(n for n, keys in graph._pred[entry].items()
-                          if graph.nodes[n]["type"] not in ENTRY_TYPES
+                          if data[n]["type"] not in ENTRY_TYPES
                           and any(k not in TIES for k in keys))
         if places:  # other towns reached through an umbrella action are left out
-            around = {n for n in around if n in places or graph.nodes[n]["type"]
+            around = {n for n in around if n in places or data[n]["type"]
                       not in ("Municipality", "Neighbourhood")}
         nodes = (around | based) if nodes is None else nodes & (around | based)
     if nodes is None:
         nodes = set(graph.nodes)
     if not focus and not types:
-        nodes = {n for n in nodes if graph.nodes[n]["type"] not in CONTEXT_TYPES
+        nodes = {n for n in nodes if data[n]["type"] not in CONTEXT_TYPES
                  and not _context_only(graph, n)}
     if types:
-        nodes = {n for n in nodes if graph.nodes[n]["type"] in types or n == focus}
+        nodes = {n for n in nodes if data[n]["type"] in types or n == focus}
         facts.append(("types", sorted(types)))
     if not include_generic:
-        nodes = {n for n in nodes if not graph.nodes[n].get("generic") or n == focus}
+        nodes = {n for n in nodes if not data[n].get("generic") or n == focus}
     if not nodes:
         raise RimographError("nothing to show: no node matches these options")
     return nodes, facts
@@ -416,14 +435,23 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
 def ordered_subgraph(graph, nodes, leave_out=()):
     """A copy of ``graph`` on ``nodes`` with nodes and edges added in sorted order (a
     subgraph view would list them in set order, which changes from process to process),
-    without the edges whose type is in ``leave_out``."""
-    keep = set(nodes)
+    without the edges whose type is in ``leave_out``. Reads the adjacency directly: linear in
+    the edges of ``nodes`` (plus sorting)."""
+    keep = sorted(set(nodes))
+    inside = set(keep)
+    succ = graph._succ
     copy = graph.__class__(**graph.graph)
-    copy.add_nodes_from((n, graph.nodes[n]) for n in sorted(keep))
-    copy.add_edges_from(sorted(((u, v, k, d) for u, v, k, d in graph.edges(keep, keys=True,
-                                                                           data=True)
-                                if v in keep and k not in leave_out), key=lambda e: e[:3]))
+    copy.add_nodes_from((n, graph.nodes[n]) for n in keep)
+    copy.add_edges_from((u, v, k, d) for u in keep for v in sorted(succ[u]) if v in inside
+                        for k, d in sorted(succ[u][v].items()) if k not in leave_out)
     return copy
+
+
+def drawn_graph(graph, nodes, focus=None):
+    """What a map or slide of ``nodes`` draws (:func:`ordered_subgraph`): the organisation's
+    ties (:data:`rimograph.core.tables.TIES`) only around a ``focus``, elsewhere the entries'
+    own network."""
+    return ordered_subgraph(graph, graph if nodes is None else nodes, () if focus else TIES)
 
 
 def describe(facts, lang="nl") -> str:
@@ -448,46 +476,47 @@ def describe(facts, lang="nl") -> str:
 
 
 def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, options=None,
-             details=False) -> dict:
-    """Everything the page needs, as plain JSON-ready data.
+             details=False, view=None) -> dict:
+    """Everything the page needs, as plain JSON-ready data, built in one pass over the map's
+    nodes and edges.
 
     ``nodes`` limits the map to those nodes (see :func:`select`; ``options`` are the keyword
     arguments that chose them, for the panel, see :func:`panel_selections`). ``public``
     leaves internal facts (FTE) out of the tooltips; ``details`` adds line numbers and ids.
+    ``view``: :func:`drawn_graph` of these nodes when the caller has it already.
 
     Keys: ``title``, ``lang``, ``labels`` (UI words), ``frame`` (width, height of the first
     view, CSS px), ``legend`` (node types present, with colour and shape), ``relations``
-    (display names of edge types), ``selections`` (the panel's filters), ``nodes`` (id, type,
-    x, y, size = radius in px, color, shape, ``text`` = label lines, ``font`` = px, ``bold``,
-    ``level`` = zoom from which the label is drawn or null, ``tooltip`` lines, ``keys`` for
-    search, ``generic``), ``edges`` (from, to, relation, dashed = possible contribution, title),
-    ``options`` (vis-network options built with pyvis: physics off, fixed positions).
+    (display names of edge types), ``selections`` (the panel's filters, nodes as positions in
+    ``nodes``), ``nodes`` (sorted by id: id, type, x, y, size = radius in px, ``text`` = label
+    lines, ``font`` = px, ``bold``, ``level`` = zoom from which the label is drawn or null,
+    ``tooltip`` lines, ``keys`` for search, ``generic``; colour and shape are the legend's for
+    the type), ``edge_types`` (the edge types present, sorted) and ``edges``, each ``[from,
+    to, type, dashed]``: positions in ``nodes`` and ``edge_types``, dashed 1 for a possible
+    contribution (the page words the relation from ``relations``).
     """
-    from pyvis.network import Network
-
     focus = (options or {}).get("focus")
-    # the organisation's ties are drawn around a focus; elsewhere the entries' own network
-    view = ordered_subgraph(graph, graph if nodes is None else nodes,
-                            () if focus else TIES)
-    net = Network(directed=True, cdn_resources="in_line")
-    net.toggle_physics(False)
+    if view is None:
+        view = drawn_graph(graph, nodes, focus)
     positions, labels, radii, levels, _ = labelled_layout(view, focus=focus, lang=lang)
-    for node in sorted(view.nodes):
+    shown = []
+    for node in view:  # sorted by ordered_subgraph
         data = graph.nodes[node]
         if public:
             data = {k: v for k, v in data.items() if k not in INTERNAL}
-        style = TYPE_STYLE[data["type"]]
         x, y = positions[node]
-        net.add_node(node, label=" ", x=x, y=y, shape=style["shape"], color=style["color"],
-                     size=radii[node], text=labels[node].lines, font=labels[node].size,
-                     bold=labels[node].bold, level=levels[node], type=data["type"],
-                     tooltip=tooltip(node, data, lang, details), keys=search_keys(graph, node),
-                     generic=bool(data.get("generic")))
-    for u, v, key, data in sorted(view.edges(keys=True, data=True)):
-        dashed = data.get("certainty") == "possible"
-        net.add_edge(u, v, relation=key, dashed=dashed,
-                     title=RELATIONS[lang].get(key, key) + (f" ({LABELS[lang]['possible']})"
-                                                            if dashed else ""))
+        shown.append({"id": node, "type": data["type"], "x": x, "y": y,
+                      "size": round(radii[node], 1), "text": labels[node].lines,
+                      "font": labels[node].size,
+                      "bold": labels[node].bold, "level": levels[node],
+                      "tooltip": tooltip(node, data, lang, details),
+                      "keys": search_keys(graph, node), "generic": bool(data.get("generic"))})
+    position = {node: i for i, node in enumerate(view)}
+    relations = sorted({key for _, _, key in view.edges(keys=True)})
+    relation = {key: i for i, key in enumerate(relations)}
+    # compact: a 100k-node map has some 750k edges
+    edges = [[position[u], position[v], relation[key], int(data.get("certainty") == "possible")]
+             for u, v, key, data in view.edges(keys=True, data=True)]
     types = sorted({d["type"] for _, d in view.nodes(data=True)}, key=list(TYPE_STYLE).index)
     return {
         "title": title,
@@ -496,10 +525,10 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, opti
         "frame": list(FRAME),
         "legend": [{"type": t, "label": type_label(t, lang), **TYPE_STYLE[t]} for t in types],
         "relations": RELATIONS[lang],
-        "selections": panel_selections(graph, view.nodes, options),
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "options": json.loads(net.options.to_json()),
+        "selections": panel_selections(graph, list(view), options),
+        "nodes": shown,
+        "edge_types": relations,
+        "edges": edges,
     }
 
 
@@ -510,13 +539,15 @@ def _json_for_script(data) -> str:
 
 
 def render_map(graph, title: str, lang: str = "nl", footer: str = "", nodes=None,
-               public=False, options=None, details=False) -> str:
+               public=False, options=None, details=False, view=None) -> str:
     """The whole map page as one HTML string (vis-network and our script inlined); arguments
     as for :func:`map_data`, ``footer`` is shown below the map."""
-    import pyvis
+    from importlib.util import find_spec
+
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    # pyvis's copy of vis-network, found without importing pyvis (which imports IPython)
+    lib = Path(find_spec("pyvis").submodule_search_locations[0]) / "templates" / "lib" / "vis-9.1.2"
     env = Environment(loader=PackageLoader("rimograph.outputs"), autoescape=select_autoescape(["html", "j2"]))
     template = env.get_template("map.html.j2")
     return template.render(
@@ -524,14 +555,17 @@ def render_map(graph, title: str, lang: str = "nl", footer: str = "", nodes=None
         vis_js=(lib / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(lib / "vis-network.css").read_text(encoding="utf-8"),
         data_json=_json_for_script(map_data(graph, title, lang, nodes, public, options,
-                                             details)),
+                                             details, view)),
     )
 
 
 def write_map(graph, out: Path, title: str, lang: str = "nl", footer: str = "", nodes=None,
-              public=False, options=None, details=False) -> Path:
-    """Write the map to ``out`` (UTF-8, atomically; arguments as for :func:`render_map`)."""
+              public=False, options=None, details=False):
+    """Write the map to ``out`` (UTF-8, atomically; arguments as for :func:`render_map`).
+    Returns the graph the map draws (:func:`drawn_graph`), for its counts."""
     from ..core.files import write_atomic
 
-    write_atomic(out, render_map(graph, title, lang, footer, nodes, public, options, details))
-    return Path(out)
+    view = drawn_graph(graph, nodes, (options or {}).get("focus"))
+    write_atomic(out, render_map(graph, title, lang, footer, nodes, public, options, details,
+                                 view))
+    return view

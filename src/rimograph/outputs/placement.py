@@ -180,9 +180,10 @@ def fill(positions, width, height):
     keeping a margin of a tenth; a single node goes to the middle."""
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
-    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    return {n: (width * (0.1 + 0.8 * (x - min(xs)) / span_x if len(xs) > 1 else 0.5),
-                height * (0.1 + 0.8 * (y - min(ys)) / span_y if len(ys) > 1 else 0.5))
+    low_x, low_y = min(xs), min(ys)
+    span_x, span_y = (max(xs) - low_x) or 1.0, (max(ys) - low_y) or 1.0
+    return {n: (width * (0.1 + 0.8 * (x - low_x) / span_x if len(xs) > 1 else 0.5),
+                height * (0.1 + 0.8 * (y - low_y) / span_y if len(ys) > 1 else 0.5))
             for n, (x, y) in positions.items()}
 
 

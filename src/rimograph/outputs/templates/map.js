@@ -18,22 +18,27 @@
 
   function tooltip(lines) { const div = el("div"); div.textContent = lines.join("\n"); return div; }
 
+  // edges arrive as [from, to, type, dashed] positions (compact for large maps); colours and
+  // shapes are the legend's for each type
+  const style = new Map(data.legend.map(t => [t.type, t]));
+  data.nodes.forEach(n => { n.color = style.get(n.type).color; n.shape = style.get(n.type).shape; });
+  data.edges = data.edges.map(([from, to, type, dashed]) => ({
+    from: data.nodes[from].id, to: data.nodes[to].id, relation: data.edge_types[type], dashed: dashed === 1 }));
   const container = document.getElementById("network");
   const nodes = new vis.DataSet(data.nodes.map(n => ({
     id: n.id, x: n.x, y: n.y, shape: n.shape, size: n.size, color: n.color, title: tooltip(n.tooltip),
   })));
   const edgeColor = (e, opacity) => ({ color: e.dashed ? "#d08c40" : "#9aa4ad", opacity: opacity });
   const edgeOpacity = e => (HUB_RELATIONS.has(e.relation) ? 0.25 : 0.8);
+  const edgeTitle = e => (data.relations[e.relation] || e.relation) + (e.dashed ? " (" + L.possible + ")" : "");
   const edges = new vis.DataSet(data.edges.map((e, i) => ({
     id: i, from: e.from, to: e.to, dashes: e.dashed, arrows: { to: { enabled: true, scaleFactor: 0.5 } },
-    color: edgeColor(e, edgeOpacity(e)), title: tooltip([e.title]), width: e.relation === "CONTRIBUTES_TO" ? 2 : 1,
+    color: edgeColor(e, edgeOpacity(e)), title: tooltip([edgeTitle(e)]), width: e.relation === "CONTRIBUTES_TO" ? 2 : 1,
   })));
-  const options = data.options;
-  options.physics = false;
-  options.interaction = { hover: true, tooltipDelay: 150, hideEdgesOnDrag: true };
-  options.nodes = { borderWidth: 1, font: { size: 0 } };
-  options.edges = { smooth: false };
-  const network = new vis.Network(container, { nodes, edges }, options);
+  // positions are fixed (computed in Python): no physics; names are drawn by the label layer
+  const network = new vis.Network(container, { nodes, edges }, {
+    physics: false, interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: true },
+    nodes: { borderWidth: 1, font: { size: 0 } }, edges: { smooth: false } });
 
   // ---- the label layer: names drawn over the network, at fixed screen sizes -----------------
   const hidden = new Set();
@@ -85,7 +90,7 @@
     select.appendChild(new Option(L.all, ""));
     data.selections[kind].forEach(choice => {
       select.appendChild(new Option(choice.label, choice.value));
-      selections[kind].set(choice.value, new Set(choice.nodes));
+      selections[kind].set(choice.value, new Set(choice.nodes.map(i => data.nodes[i].id)));
     });
     select.addEventListener("change", apply);
   });
