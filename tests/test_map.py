@@ -202,12 +202,17 @@ def shown_after(page_path, kind, value):
         return sorted(page.evaluate("rimographVisible()"))
 
 
-def map_ids(path):
+def map_json(path):
+    """The data block of a map page."""
     import json
 
     html = path.read_text(encoding="utf-8")
     start = html.index('id="rimograph-data">') + len('id="rimograph-data">')
-    return sorted(n["id"] for n in json.loads(html[start:html.index("</script>", start)])["nodes"])
+    return json.loads(html[start:html.index("</script>", start)])
+
+
+def map_ids(path):
+    return sorted(n["id"] for n in map_json(path)["nodes"])
 
 
 def test_panel_filters_are_the_command_line_options(tmp_path):
@@ -297,3 +302,30 @@ def test_map_data_is_built_without_pyvis(tmp_path, graph):
                           check=True)
     assert done.stdout.split() == [str(len(graph)), "False", "False"]  # no selection: all
     assert "vis.Network" in out.read_text(encoding="utf-8")
+
+
+def test_map_colours_municipalities_by_an_indicator(tmp_path):
+    """--indicator: each municipality coloured by the plan's figure of its latest year, with
+    the figure and page in its tooltip; the legend names indicator, year and unit."""
+    out = run_map(tmp_path, "activiteit", "--indicator", "activiteitsgraad")
+    data = map_json(out)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    genk = nodes["municipality:71016"]
+    assert genk["figure"] == 65.3  # activity rate 2017, plan p. 24, line 1201
+    assert "Activiteitsgraad 2017: 65,3 procent (p. 24)" in genk["tooltip"]
+    assert genk["shade"] == "#bd0026"  # the lowest rate of the plan: darkest (low = need)
+    assert nodes["municipality:73107"]["figure"] == 65.6  # Maasmechelen
+    lommel = nodes["municipality:72020"]
+    assert lommel["shade"] == "#bdbdbd" and lommel["figure"] is None  # no figure in the plan
+    assert data["indicator"]["title"] == "Activiteitsgraad, 2017, procent"
+    assert data["indicator"]["reading"] == "donkerder: meer nood (een lager cijfer)"
+    page = open_page(out, script="""() => ({ legend: document.getElementById(
+        'indicator-legend').textContent, printed: document.getElementById('print-legend')
+        .textContent })""", viewport=(1366, 768), screenshot=tmp_path / "activiteit.png")
+    assert page["errors"] == []
+    assert "Activiteitsgraad, 2017, procent" in page["result"]["legend"]
+    assert "grijs: geen cijfer in het plan" in page["result"]["printed"]
+    wrong = CliRunner().invoke(cli, ["map", "--indicator", "geluk", "--out",
+                                     str(tmp_path / "x.html")])
+    assert wrong.exit_code != 0 and "Traceback" not in wrong.output
+    assert not (tmp_path / "x.html").exists()

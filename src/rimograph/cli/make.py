@@ -94,10 +94,13 @@ def said(out, shown, public=False):
               help="HTML file to write (folders are created).")
 @click.option("--details", is_flag=True, help="Add the plan's line numbers and the node ids "
               "to the tooltips (for staff checking the data; leave it off for a meeting).")
+@click.option("--indicator", metavar="NAME", help="Colour the municipalities by one need "
+              "indicator of the plan (a name or an id, as `rimograph needs --indicator`): "
+              "darker towards need, grey where the plan gives no figure.")
 @lang_option
 @graph_option
 @selection_options
-def map_command(graph, selection, out, details):
+def map_command(graph, selection, out, details, indicator):
     """Write an interactive network map as one offline HTML file.
 
     The file needs no internet (vis-network is inlined) and shows a legend, a filter panel
@@ -115,11 +118,16 @@ def map_command(graph, selection, out, details):
       rimograph map --municipality Genk --type StrategicAction --type Project --type Partner
       rimograph map --municipality Bilzen-Hoeselt --public --out exports/bilzen-hoeselt.html
       rimograph map --theme Wonen --public --lang en
+      rimograph map --indicator activiteitsgraad --out exports/activiteitsgraad.html
     """
+    from ..core.model import find_node
     from ..outputs.maps import write_map
 
+    indicator = indicator and find_node(graph, indicator, "Indicator")
+
     shown = write_map(graph, out, selection["title"], selection["lang"], selection["footer"],
-                      selection["nodes"], selection["public"], selection["options"], details)
+                      selection["nodes"], selection["public"], selection["options"], details,
+                      indicator)
     said(out, shown)
 
 

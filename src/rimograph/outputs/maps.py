@@ -476,7 +476,7 @@ def describe(facts, lang="nl") -> str:
 
 
 def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, options=None,
-             details=False, view=None) -> dict:
+             details=False, view=None, indicator=None) -> dict:
     """Everything the page needs, as plain JSON-ready data, built in one pass over the map's
     nodes and edges.
 
@@ -484,6 +484,8 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, opti
     arguments that chose them, for the panel, see :func:`panel_selections`). ``public``
     leaves internal facts (FTE) out of the tooltips; ``details`` adds line numbers and ids.
     ``view``: :func:`drawn_graph` of these nodes when the caller has it already.
+    ``indicator`` (an Indicator id) colours the municipalities by the plan's figure
+    (:func:`rimograph.outputs.shading.shading`).
 
     Keys: ``title``, ``lang``, ``labels`` (UI words), ``frame`` (width, height of the first
     view, CSS px), ``legend`` (node types present, with colour and shape), ``relations``
@@ -491,14 +493,22 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, opti
     ``nodes``), ``nodes`` (sorted by id: id, type, x, y, size = radius in px, ``text`` = label
     lines, ``font`` = px, ``bold``, ``level`` = zoom from which the label is drawn or null,
     ``tooltip`` lines, ``keys`` for search, ``generic``; colour and shape are the legend's for
-    the type), ``edge_types`` (the edge types present, sorted) and ``edges``, each ``[from,
-    to, type, dashed]``: positions in ``nodes`` and ``edge_types``, dashed 1 for a possible
-    contribution (the page words the relation from ``relations``).
+    the type; with ``indicator`` a municipality has ``shade``, its colour, and ``figure``,
+    the plan's number or null, and its tooltip the figure with its year and page),
+    ``edge_types`` (the edge types present, sorted) and ``edges``, each ``[from, to, type,
+    dashed]``: positions in ``nodes`` and ``edge_types``, dashed 1 for a possible
+    contribution (the page words the relation from ``relations``); ``indicator``: null, or
+    the legend of the colours (title, steps, none, reading).
     """
     focus = (options or {}).get("focus")
     if view is None:
         view = drawn_graph(graph, nodes, focus)
     positions, labels, radii, levels, _ = labelled_layout(view, focus=focus, lang=lang)
+    shades = None
+    if indicator:
+        from .shading import shading
+
+        shades = shading(graph, indicator, view, lang)
     shown = []
     for node in view:  # sorted by ordered_subgraph
         data = graph.nodes[node]
@@ -511,6 +521,9 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, opti
                       "bold": labels[node].bold, "level": levels[node],
                       "tooltip": tooltip(node, data, lang, details),
                       "keys": search_keys(graph, node), "generic": bool(data.get("generic"))})
+        if shades and node in shades["colors"]:
+            shown[-1].update(shade=shades["colors"][node], figure=shades["values"].get(node))
+            shown[-1]["tooltip"].append(shades["figures"][node])
     position = {node: i for i, node in enumerate(view)}
     relations = sorted({key for _, _, key in view.edges(keys=True)})
     relation = {key: i for i, key in enumerate(relations)}
@@ -529,6 +542,7 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, opti
         "nodes": shown,
         "edge_types": relations,
         "edges": edges,
+        "indicator": shades and shades["legend"],
     }
 
 
@@ -539,7 +553,7 @@ def _json_for_script(data) -> str:
 
 
 def render_map(graph, title: str, lang: str = "nl", footer: str = "", nodes=None,
-               public=False, options=None, details=False, view=None) -> str:
+               public=False, options=None, details=False, view=None, indicator=None) -> str:
     """The whole map page as one HTML string (vis-network and our script inlined); arguments
     as for :func:`map_data`, ``footer`` is shown below the map."""
     from importlib.util import find_spec
@@ -555,17 +569,17 @@ def render_map(graph, title: str, lang: str = "nl", footer: str = "", nodes=None
         vis_js=(lib / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(lib / "vis-network.css").read_text(encoding="utf-8"),
         data_json=_json_for_script(map_data(graph, title, lang, nodes, public, options,
-                                             details, view)),
+                                             details, view, indicator)),
     )
 
 
 def write_map(graph, out: Path, title: str, lang: str = "nl", footer: str = "", nodes=None,
-              public=False, options=None, details=False):
+              public=False, options=None, details=False, indicator=None):
     """Write the map to ``out`` (UTF-8, atomically; arguments as for :func:`render_map`).
     Returns the graph the map draws (:func:`drawn_graph`), for its counts."""
     from ..core.files import write_atomic
 
     view = drawn_graph(graph, nodes, (options or {}).get("focus"))
     write_atomic(out, render_map(graph, title, lang, footer, nodes, public, options, details,
-                                 view))
+                                 view, indicator))
     return view

@@ -21,7 +21,7 @@
   // edges arrive as [from, to, type, dashed] positions (compact for large maps); colours and
   // shapes are the legend's for each type
   const style = new Map(data.legend.map(t => [t.type, t]));
-  data.nodes.forEach(n => { n.color = style.get(n.type).color; n.shape = style.get(n.type).shape; });
+  data.nodes.forEach(n => { n.color = n.shade || style.get(n.type).color; n.shape = style.get(n.type).shape; });
   data.edges = data.edges.map(([from, to, type, dashed]) => ({
     from: data.nodes[from].id, to: data.nodes[to].id, relation: data.edge_types[type], dashed: dashed === 1 }));
   const container = document.getElementById("network");
@@ -107,6 +107,21 @@
     const item = el("span", undefined, "item"); item.append(swatch(), document.createTextNode(t.label));
     printLegend.appendChild(item);
   });
+  if (data.indicator) {  // municipalities coloured by one need figure of the plan
+    const box = document.getElementById("indicator-legend");
+    const item = el("div", undefined, "item");
+    const none = data.indicator.none ? [[data.indicator.none.color, data.indicator.none.label]] : [];
+    const rows = [[null, data.indicator.title], ...data.indicator.steps.map(s => [s.color, s.label]),
+                  ...none, [null, data.indicator.reading]];
+    const entry = (tag, color, text) => {
+      const e = el(tag, undefined, tag === "span" ? "item" : undefined);
+      if (color) { const s = el("span", undefined, "swatch"); s.style.background = color; e.appendChild(s); }
+      e.appendChild(document.createTextNode(text));
+      return e;
+    };
+    rows.forEach(([color, text]) => { box.appendChild(entry("div", color, text)); item.appendChild(entry("span", color, text)); });
+    printLegend.appendChild(item);
+  }
   const edgeLegend = document.getElementById("edge-legend");
   [["", L.certain], ["dashed", L.possible]].forEach(([cls, text]) => {
     const row = el("div"); row.append(el("span", undefined, "edge-sample " + cls), document.createTextNode(text));
