@@ -379,6 +379,7 @@ def _narrow(graph, around_focus, focus, depth, theme=None, goal=None, municipali
     """:func:`select` with the focus's neighbourhood ``around_focus`` already computed (see
     :func:`_ego`), so that the panel computes it once for all its choices."""
     from ..core.errors import RimographError
+    from ..core.i18n import _
 
     facts = []
     nodes = around_focus  # None: every node
@@ -428,7 +429,7 @@ def _narrow(graph, around_focus, focus, depth, theme=None, goal=None, municipali
     if not include_generic:
         nodes = {n for n in nodes if not data[n].get("generic") or n == focus}
     if not nodes:
-        raise RimographError("nothing to show: no node matches these options")
+        raise RimographError(_("nothing to show: no node matches these options"))
     return nodes, facts
 
 
