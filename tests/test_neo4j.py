@@ -314,8 +314,8 @@ def test_an_interrupted_push_says_so_and_pushing_again_completes_it(conn, graph,
         push.send_signal(signal.SIGINT)
         _, err = push.communicate(timeout=60)
         assert push.returncode == 1
-        assert err == ("Fout: interrupted (Ctrl-C): Neo4j holds part of the graph; run the "
-                       "same push again to complete it\n")
+        assert err == ("Fout: onderbroken (Ctrl-C): Neo4j bevat een deel van de graaf; voer "
+                       "dezelfde push opnieuw uit om hem te vervolledigen\n")
         result = CliRunner().invoke(cli, ["neo4j", "status"], catch_exceptions=False)
         assert "laatste push: NIET volledig (gestart om 20" in result.stdout
         assert "voer dezelfde `rimograph neo4j push` opnieuw uit om hem af te maken" \
@@ -498,13 +498,13 @@ def assert_one_clear_line(args, expected):
 def test_unreachable_server_is_one_clear_line(conn, command):
     port = free_port()
     assert_one_clear_line([*command, "--uri", f"bolt://127.0.0.1:{port}"],
-                          f"cannot reach Neo4j at bolt://127.0.0.1:{port}")
+                          f"kan Neo4j op bolt://127.0.0.1:{port}")
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_missing_database_is_one_clear_line(conn, command):
     assert_one_clear_line([*command, "--database", "no-such-db"],
-                          "has no database 'no-such-db'")
+                          "heeft geen database 'no-such-db'")
 
 
 # Two wrong logins only: after three in a row Neo4j locks the user for 5 s (and then refuses
@@ -512,14 +512,15 @@ def test_missing_database_is_one_clear_line(conn, command):
 @pytest.mark.parametrize("command", [COMMANDS[0], COMMANDS[3]])
 def test_wrong_password_is_one_clear_line(conn, command):
     assert_one_clear_line([*command, "--password", "not-the-password"],
-                          "refused the login of user 'neo4j': wrong user or password")
+                          "weigerde de aanmelding van gebruiker 'neo4j': verkeerde gebruiker of "
+                          "wachtwoord")
 
 
 @pytest.mark.parametrize("port", ["notaport", "99999", "0"])
 def test_a_bad_port_is_one_clear_line(port):
     assert_one_clear_line(["stats", "--backend", "neo4j", "--uri", f"bolt://127.0.0.1:{port}"],
-                          f"invalid Neo4j URI 'bolt://127.0.0.1:{port}': the port must be a "
-                          "number from 1 to 65535, e.g. bolt://localhost:7687")
+                          f"ongeldige Neo4j-URI 'bolt://127.0.0.1:{port}': de poort moet een "
+                          "getal van 1 tot 65535 zijn, bv. bolt://localhost:7687")
 
 
 @pytest.mark.parametrize("scheme", ["bolt+s", "neo4j+ssc"])
@@ -527,9 +528,9 @@ def test_tls_against_a_plain_server_says_so(conn, scheme):
     address = URI.partition("://")[2]
     plain = scheme.partition("+")[0]
     assert_one_clear_line(["stats", "--backend", "neo4j", "--uri", f"{scheme}://{address}"],
-                          f"cannot reach Neo4j at {scheme}://{address}: the TLS handshake failed "
-                          "(the server does not offer encryption there?); use "
-                          f"{plain}://{address} for a server without TLS")
+                          f"kan Neo4j op {scheme}://{address} niet bereiken: de TLS-handdruk "
+                          "mislukte (biedt de server daar geen versleuteling aan?); gebruik "
+                          f"{plain}://{address} voor een server zonder TLS")
 
 
 def test_themes_of_partners_come_from_the_graph_on_both_backends(pushed):

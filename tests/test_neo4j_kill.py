@@ -66,8 +66,8 @@ def test_a_server_killed_mid_push_gives_one_line_within_the_retry_budget(own_ser
     waited = time.monotonic() - killed
     assert push.returncode == 1, (out, err)
     assert err.count("\n") == 1, err
-    assert err.startswith(f"Fout: cannot reach Neo4j at {uri}"), err
-    assert err.rstrip().endswith("is the server running? (set --uri or NEO4J_URI; gave up "
-                                 f"after retrying for {nb.RETRY_SECONDS:g} s)"), err
+    assert err.startswith(f"Fout: kan Neo4j op {uri}"), err
+    assert err.rstrip().endswith("draait de server? (zet --uri of NEO4J_URI; na "
+                                 f"{nb.RETRY_SECONDS:g} s opnieuw proberen gestopt)"), err
     assert "Traceback" not in err and out == ""
     assert waited < nb.RETRY_SECONDS + 20, waited

@@ -51,6 +51,7 @@ from pathlib import Path
 
 from ..core.errors import BackendUnavailable, RimographError
 from ..core.files import deferred_interrupt
+from ..core.i18n import _
 from ..core.model import NODE_TYPES
 
 DEFAULT_URI = "bolt://localhost:7687"
@@ -125,28 +126,29 @@ def connect(uri=None, user=None, password=None, database=None, timeout: float = 
     try:
         import neo4j
     except ImportError:
-        raise BackendUnavailable("the Neo4j driver is not installed: "
-                                 "pip install 'rimograph[neo4j]'") from None
+        raise BackendUnavailable(_("the Neo4j driver is not installed: "
+                                   "pip install 'rimograph[neo4j]'")) from None
     scheme = conf["uri"].partition("://")[0]
     if scheme not in BOLT_SCHEMES:
-        raise BackendUnavailable(f"invalid Neo4j URI {conf['uri']!r}: use the Bolt address, "
-                                 "e.g. bolt://localhost:7687 or neo4j://host:7687 (not the "
-                                 "Browser's http:// address)")
+        raise BackendUnavailable(_("invalid Neo4j URI {uri}: use the Bolt address, e.g. "
+                                   "bolt://localhost:7687 or neo4j://host:7687 (not the "
+                                   "Browser's http:// address)").format(uri=repr(conf["uri"])))
     try:
         port = urlsplit(conf["uri"]).port
     except ValueError:
         port = 0
     if port == 0:
-        raise BackendUnavailable(f"invalid Neo4j URI {conf['uri']!r}: the port must be a "
-                                 "number from 1 to 65535, e.g. bolt://localhost:7687")
+        raise BackendUnavailable(_("invalid Neo4j URI {uri}: the port must be a number from 1 "
+                                   "to 65535, e.g. bolt://localhost:7687").format(
+                                       uri=repr(conf["uri"])))
     logging.getLogger("neo4j").addHandler(logging.NullHandler())
     auth = (conf["user"], conf["password"]) if conf["password"] is not None else None
     try:
         driver = neo4j.GraphDatabase.driver(conf["uri"], auth=auth, connection_timeout=timeout,
                                             max_transaction_retry_time=RETRY_SECONDS)
     except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
-        raise BackendUnavailable(f"invalid Neo4j URI {conf['uri']!r}: "
-                                 f"{str(exc).splitlines()[0]}") from None
+        raise BackendUnavailable(_("invalid Neo4j URI {uri}: {reason}").format(
+            uri=repr(conf["uri"]), reason=str(exc).splitlines()[0])) from None
     conn = Connection(driver, conf["uri"], conf["user"], conf["database"])
     with conn.driver.session(database=conn.database, default_access_mode="READ") as session:
         try:
@@ -169,36 +171,40 @@ def _translate(exc, uri, user, database):
     except ImportError:  # pragma: no cover - no driver, no driver errors
         return None
     if isinstance(exc, ne.AuthError):
-        return BackendUnavailable(
-            f"Neo4j at {uri} refused the login of user {user!r}: wrong user or password "
-            "(set --user/--password or NEO4J_USER/NEO4J_PASSWORD)")
+        return BackendUnavailable(_(
+            "Neo4j at {uri} refused the login of user {user}: wrong user or password "
+            "(set --user/--password or NEO4J_USER/NEO4J_PASSWORD)").format(uri=uri,
+                                                                           user=repr(user)))
     if isinstance(exc, ne.Neo4jError) and exc.code == \
             "Neo.ClientError.Security.AuthenticationRateLimit":
-        return BackendUnavailable(
-            f"Neo4j at {uri} refused the login of user {user!r}: too many wrong passwords in "
-            "a row, the user is locked for a few seconds (check --password or NEO4J_PASSWORD)")
+        return BackendUnavailable(_(
+            "Neo4j at {uri} refused the login of user {user}: too many wrong passwords in a "
+            "row, the user is locked for a few seconds (check --password or NEO4J_PASSWORD)")
+            .format(uri=uri, user=repr(user)))
     if isinstance(exc, ne.ClientError) and exc.code == "Neo.ClientError.Database.DatabaseNotFound":
-        return BackendUnavailable(
-            f"Neo4j at {uri} has no database {database!r} (set --database or NEO4J_DATABASE; "
-            "Neo4j Community has only 'neo4j')")
+        return BackendUnavailable(_(
+            "Neo4j at {uri} has no database {database} (set --database or NEO4J_DATABASE; "
+            "Neo4j Community has only 'neo4j')").format(uri=uri, database=repr(database)))
     if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired)):
         if _tls_failed(exc):
-            scheme, _, rest = uri.partition("://")
+            scheme, _sep, rest = uri.partition("://")
             plain = f"{scheme.partition('+')[0]}://{rest}"
-            return BackendUnavailable(f"cannot reach Neo4j at {uri}: the TLS handshake failed "
-                                      "(the server does not offer encryption there?); use "
-                                      f"{plain} for a server without TLS")
+            return BackendUnavailable(_(
+                "cannot reach Neo4j at {uri}: the TLS handshake failed (the server does not "
+                "offer encryption there?); use {plain} for a server without TLS").format(
+                    uri=uri, plain=plain))
         reason = re.search(r"reason (.+?)\)?$", str(exc), re.MULTILINE)
         why = f" ({reason.group(1)})" if reason else ""
-        return BackendUnavailable(f"cannot reach Neo4j at {uri}{why}: is the server running? "
-                                  f"(set --uri or NEO4J_URI; gave up after retrying for "
-                                  f"{RETRY_SECONDS:g} s)")
+        return BackendUnavailable(_(
+            "cannot reach Neo4j at {uri}{why}: is the server running? (set --uri or NEO4J_URI; "
+            "gave up after retrying for {seconds} s)").format(uri=uri, why=why,
+                                                             seconds=f"{RETRY_SECONDS:g}"))
     if isinstance(exc, ne.Neo4jError) and "MemoryPoolOutOfMemoryError" in (exc.code or ""):
-        return RimographError(
-            f"Neo4j at {uri} ran out of transaction memory: raise db.memory.transaction.max "
+        return RimographError(_(
+            "Neo4j at {uri} ran out of transaction memory: raise db.memory.transaction.max "
             "and dbms.memory.transaction.total.max (or the heap, server.memory.heap.max_size) "
-            "in neo4j.conf; rimograph writes in batches of "
-            f"{BATCH_SIZE} rows")
+            "in neo4j.conf; rimograph writes in batches of {rows} rows").format(
+                uri=uri, rows=BATCH_SIZE))
     if isinstance(exc, ne.Neo4jError):
         return RimographError(f"Neo4j: {(exc.message or str(exc)).splitlines()[0]}")
     if isinstance(exc, ne.DriverError):
@@ -449,7 +455,7 @@ def push(graph, driver, database, replace=False, batch_size=BATCH_SIZE) -> PushR
     rels = rel_batches(graph)
     report = PushReport(replace=replace)
     report.nodes = {label: len(rows) for label, rows in nodes.items()}
-    for (rel_type, _, _), rows in rels.items():
+    for (rel_type, _start, _end), rows in rels.items():
         report.relationships[rel_type] = report.relationships.get(rel_type, 0) + len(rows)
     report.counters["constraints_added"] = ensure_constraints(driver, database)
     with driver.session(database=database) as session:
@@ -484,9 +490,10 @@ def push(graph, driver, database, replace=False, batch_size=BATCH_SIZE) -> PushR
                 report.add(session.execute_write(write, key, chunk))
     except KeyboardInterrupt:
         raise RimographError(
-            "interrupted (Ctrl-C): readers still see the old graph; the next push deletes the "
-            "unfinished new version" if replace else "interrupted (Ctrl-C): Neo4j holds part "
-            "of the graph; run the same push again to complete it") from None
+            _("interrupted (Ctrl-C): readers still see the old graph; the next push deletes "
+              "the unfinished new version") if replace else
+            _("interrupted (Ctrl-C): Neo4j holds part of the graph; run the same push again "
+              "to complete it")) from None
     if replace:
         _record(driver, database, current=version)  # the switch: one property of one node
         if current is not None:
@@ -540,7 +547,7 @@ def status(driver, database) -> dict:
     sent, ``rimograph_version``, ``current`` version; None when nothing was pushed),
     ``nodes`` and ``relationships`` of the current version, and ``leftover`` nodes of other
     versions (an unfinished or a replaced one) that the next push deletes."""
-    records, _, _ = driver.execute_query(
+    records, _summary, _keys = driver.execute_query(
         f"""
         OPTIONAL MATCH (s:`{STATUS}` {{key: 'push'}})
         WITH properties(s) AS push, s.current AS v
@@ -560,7 +567,7 @@ def status(driver, database) -> dict:
 
 
 def _missing_ends(tx, group, rows, version):
-    _, source, target = group
+    _rel, source, target = group
     ids = sorted({r["source"] for r in rows} | {r["target"] for r in rows})
     found = {rec["id"] for rec in tx.run(
         f"MATCH (n) WHERE (n:`{source}` OR n:`{target}`) AND n.id IN $ids "
@@ -586,8 +593,8 @@ def read_version(tx):
     """:func:`current_version`, or :class:`RimographError` when nothing was pushed."""
     version = current_version(tx)
     if version is None:
-        raise RimographError("Neo4j holds no graph of rimograph yet: run `rimograph neo4j "
-                             "push` first")
+        raise RimographError(_("Neo4j holds no graph of rimograph yet: run `rimograph neo4j "
+                               "push` first"))
     return version
 
 
@@ -616,8 +623,9 @@ def pull(driver, database):
         props.pop(VERSION)
         node = props.pop("id", None)
         if node is None:
-            raise RimographError(f"Neo4j holds a {label} node without an id: not rimograph's "
-                                 "data (`rimograph neo4j push --replace` removes it)")
+            raise RimographError(_("Neo4j holds a {label} node without an id: not "
+                                   "rimograph's data (`rimograph neo4j push --replace` "
+                                   "removes it)").format(label=label))
         found.append((node, _attrs({**props, "type": label}, orders[label])))
     graph.add_nodes_from(sorted(found, key=lambda n: n[0]))
     for source, rel_type, target, props in sorted(rels, key=lambda r: r[:3]):
@@ -651,12 +659,13 @@ class Parameter:
                 return True
             if text.lower() in _FALSE:
                 return False
-            raise RimographError(f"--param {self.name}: expected true or false, got {text!r}")
+            raise RimographError(_("--param {name}: expected true or false, got {text}")
+                                 .format(name=self.name, text=repr(text)))
         try:
             return _TYPES[self.type](text)
         except ValueError:
-            raise RimographError(f"--param {self.name}: expected {self.type}, got {text!r}") \
-                from None
+            raise RimographError(_("--param {name}: expected {type}, got {text}").format(
+                name=self.name, type=self.type, text=repr(text))) from None
 
     def __str__(self):
         return f"{self.name}: {self.type}" + ("" if self.required else
@@ -687,15 +696,16 @@ class NamedQuery:
         known = {p.name: p for p in self.parameters}
         unknown = sorted(set(given) - set(known))
         if unknown:
-            raise RimographError(f"query {self.name}: unknown parameter(s) {', '.join(unknown)};"
-                                 f" it takes: {self.signature() or 'none'}")
+            raise RimographError(_("query {name}: unknown parameter(s) {unknown}; it takes: "
+                                   "{known}").format(name=self.name, unknown=", ".join(unknown),
+                                                     known=self.signature() or _("none")))
         values = {}
         for p in self.parameters:
             if p.name in given:
                 values[p.name] = given[p.name]
             elif p.required:
-                raise RimographError(f"query {self.name}: give --param {p.name}=VALUE "
-                                     f"({p.type})")
+                raise RimographError(_("query {name}: give --param {param}=VALUE ({type})")
+                                     .format(name=self.name, param=p.name, type=p.type))
             else:
                 values[p.name] = p.default
         return values
@@ -792,8 +802,8 @@ def load_queries(directory: Path | None = None) -> dict:
 def get_query(name: str, directory: Path | None = None) -> NamedQuery:
     queries = load_queries(directory)
     if name not in queries:
-        raise RimographError(f"no query named {name!r}; `rimograph query --list` lists "
-                             f"them: {', '.join(sorted(queries))}")
+        raise RimographError(_("no query named {name}; `rimograph query --list` lists them: "
+                               "{names}").format(name=repr(name), names=", ".join(sorted(queries))))
     return queries[name]
 
 
@@ -853,7 +863,7 @@ def answer(conn_settings: dict, name: str, **params) -> list:
 def theme_names(conn_settings: dict) -> list:
     """The names of the Theme nodes on the server, sorted (what ``--theme`` may name)."""
     with connect(**conn_settings) as conn:
-        records, _, _ = conn.driver.execute_query(
+        records, _summary, _keys = conn.driver.execute_query(
             f"MATCH (s:`{STATUS}` {{key: 'push'}}) MATCH (t:Theme) WHERE t.{VERSION} = s.current "
             "RETURN t.name AS name", database_=conn.database, routing_="r")
     return sorted(r["name"] for r in records if r["name"] is not None)
