@@ -1,9 +1,10 @@
 """rimograph against pandas and DuckDB on the same synthetic tables, side by side in one run.
 
-    pip install duckdb                       # a benchmark dependency only, not rimograph's
+    pip install -e '.[bench]'                # DuckDB: a benchmark dependency only, not rimograph's
     python benchmarks/synthetic.py --edges 1000000 --out /tmp/synth1m
     python benchmarks/compare.py /tmp/synth100k /tmp/synth1m --runs 5
     python benchmarks/compare.py /tmp/synth1m --json /tmp/compare.json
+    python benchmarks/compare.py /tmp/synth100k /tmp/synth1m /tmp/synth10m --runs 3 3 1
 
 Three questions, each answered end to end in a fresh process from the CSV files of one folder:
 
@@ -238,7 +239,9 @@ def print_table(folder, figures):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="*", type=Path, help="synthetic tables (synthetic.py)")
-    parser.add_argument("--runs", type=int, default=3, help="interleaved rounds (default 3)")
+    parser.add_argument("--runs", type=int, nargs="+", default=[3],
+                        help="interleaved rounds (default 3); one number per folder, or one "
+                        "for all (a 10M-edge folder takes about 20 minutes a round)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--answer", nargs=3, metavar=("TOOL", "QUESTION", "FOLDER"),
                         help=argparse.SUPPRESS)  # the child process of one pandas/DuckDB run
@@ -250,8 +253,11 @@ def main():
         return
     results = {}
     with tempfile.TemporaryDirectory(prefix="rimograph-compare-") as cache:
-        for folder in args.folders:
-            results[str(folder)] = measure(folder, args.runs, cache)
+        runs = args.runs * len(args.folders) if len(args.runs) == 1 else args.runs
+        if len(runs) != len(args.folders):
+            parser.error("--runs: one number, or one per folder")
+        for folder, rounds in zip(args.folders, runs):
+            results[str(folder)] = measure(folder, rounds, cache)
             print_table(folder, results[str(folder)])
     print(f"\nnproc {os.cpu_count()}, load average now "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
