@@ -12,6 +12,7 @@ from ..core.model import (
     targets_of,
     themes_by_entry,
 )
+from ..core.tables import paused_gc
 
 
 def entry_list(graph, theme=None, goal=None, municipalities=None, year=None, target_groups=None):
@@ -28,6 +29,11 @@ def entry_list(graph, theme=None, goal=None, municipalities=None, year=None, tar
     (lists of names, by id), ``page``. Sorted by action name, each action before its projects,
     projects by name (plain string order, as Neo4j's ``ORDER BY``).
     """
+    with paused_gc():  # 65k rows at 1M edges, all kept: the collector would walk them
+        return _entry_rows(graph, theme, goal, municipalities, year, target_groups)
+
+
+def _entry_rows(graph, theme, goal, municipalities, year, target_groups):
     nodes = graph.nodes
     name = nodes.data("name").__getitem__
     action_of = actions_by_entry(graph)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import chain, repeat
 
 from ..core.model import in_adjacency, sources_of, themes_by_entry
+from ..core.tables import paused_gc
 
 #: From this many nodes on (a sector-sized graph; the plan has about 400), the partnerships are
 #: read into arrays once and the question is answered on them with numpy: 3-4 times faster at
@@ -25,19 +26,20 @@ def partners_spanning_themes(graph, min_themes=2, include_generic=False):
     left out unless ``include_generic``. Graphs of :data:`COLUMNAR_FROM` nodes or more are
     answered on arrays (numpy), with the same rows.
     """
-    themes_of = themes_by_entry(graph)
-    partners = [(p, d) for p, d in graph.nodes(data=True)
-                if d["type"] == "Partner" and (include_generic or not d["generic"])]
-    theme_ids = sorted(set().union(*themes_of.values()))
-    names = dict(graph.nodes(data="name"))
-    if graph.number_of_nodes() >= COLUMNAR_FROM and len(theme_ids) < 64:
-        found = _spans_on_arrays(graph, names, themes_of, theme_ids, partners, min_themes)
-    else:
-        found = _spans(graph, names, themes_of, partners, min_themes)
-    rows = [{"partner": partner, "name": data["name"], "kind": data["kind"],
-             "themes": len(themes), "theme_names": [names[t] for t in themes],
-             "entries": len(entry_names), "entry_names": entry_names}
-            for (partner, data), themes, entry_names in found]
+    with paused_gc():  # 47k rows holding 600k names at 1M edges: the collector would walk them
+        themes_of = themes_by_entry(graph)
+        partners = [(p, d) for p, d in graph.nodes(data=True)
+                    if d["type"] == "Partner" and (include_generic or not d["generic"])]
+        theme_ids = sorted(set().union(*themes_of.values()))
+        names = dict(graph.nodes(data="name"))
+        if graph.number_of_nodes() >= COLUMNAR_FROM and len(theme_ids) < 64:
+            found = _spans_on_arrays(graph, names, themes_of, theme_ids, partners, min_themes)
+        else:
+            found = _spans(graph, names, themes_of, partners, min_themes)
+        rows = [{"partner": partner, "name": data["name"], "kind": data["kind"],
+                 "themes": len(themes), "theme_names": [names[t] for t in themes],
+                 "entries": len(entry_names), "entry_names": entry_names}
+                for (partner, data), themes, entry_names in found]
     rows.sort(key=lambda r: (-r["themes"], -r["entries"], r["name"]))
     return rows
 
