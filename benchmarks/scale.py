@@ -17,7 +17,7 @@ next:
   ``coverage goals``) on the loaded graph (frozen for the garbage collector by the loader); first run
   and median of three;
 - **cache**: ``rimograph.core.load.load_graph`` when the cache is filled (validate, build, write the
-  JSON) and when it is read;
+  cache file) and when it is read;
 - **CLI**: ``rimograph partners --min-themes 2 --format csv`` etc. end to end, cache warm.
 
 Then one row of the largest tables is broken (a dangling reference, and separately a bad
