@@ -329,3 +329,42 @@ def test_map_colours_municipalities_by_an_indicator(tmp_path):
                                      str(tmp_path / "x.html")])
     assert wrong.exit_code != 0 and "Traceback" not in wrong.output
     assert not (tmp_path / "x.html").exists()
+
+
+def test_large_maps_draw_with_webgl_and_keep_panel_search_and_names(tmp_path, graph):
+    """Above maps.WEBGL_NODES nodes a map is drawn with sigma.js on WebGL (inlined, with its
+    licence). The whole plan forced onto it: names where Python placed them (the structure
+    at first view, no overlaps), search, the panel's filter as the command line, highlight."""
+    from rimograph.outputs.maps import describe
+
+    options = {"include_generic": True}
+    nodes, facts = select(graph, **options)
+    out = tmp_path / "webgl.html"
+    write_map(graph, out, describe(facts), nodes=nodes, options=options, renderer="webgl")
+    html = out.read_text(encoding="utf-8")
+    assert "vis.Network" not in html and not EXTERNAL.search(html)
+    assert "Alexis Jacomy" in html and "Guillaume Plique" in html  # sigma's, graphology's MIT
+    page = open_page(out, viewport=(1366, 768), screenshot=tmp_path / "webgl.png", script="""
+        () => ({ renderer: rimographRenderer(), labels: rimographLabels(),
+                 cafe: rimographSearch('cafe'), genk: rimographSearch('stad genk') })""")
+    assert page["errors"] == [] and page["requests"] == []
+    found = page["result"]
+    assert found["renderer"] == "webgl"
+    assert "action:cafe-anoniem-in-hasselt" in found["cafe"]
+    assert found["genk"] == ["partner:lokaal-bestuur-genk"]
+    drawn = {b["id"] for b in found["labels"]}
+    assert {n for n in nodes if graph.nodes[n]["type"] == "StrategicAction"} <= drawn
+    assert overlapping(found["labels"]) == []
+    expected = map_ids(run_map(tmp_path, "Beringen", "--municipality", "Beringen",
+                               "--include-generic"))
+    assert shown_after(out, "municipality", "Beringen") == expected
+    with live_page(out) as live:
+        live.fill("#search", "OCMW Beringen")
+        live.click("#search-result button")
+        live.wait_for_timeout(600)  # the zoom's animation
+        lit = {b["id"]: b for b in live.evaluate("rimographLabels()")}
+        assert not lit["partner:ocmw-beringen"]["faded"]
+        assert lit["action:de-stek"]["faded"]
+        live.keyboard.press("Escape")
+        live.wait_for_timeout(600)
+        assert not any(b["faded"] for b in live.evaluate("rimographLabels()"))

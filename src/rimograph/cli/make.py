@@ -110,6 +110,9 @@ def map_command(graph, selection, out, details, indicator):
     1366 x 768 screen for maps up to 160 nodes; on larger maps the goals, themes and actions,
     the others where there is room or when zooming in. Same data, same picture; node size
     grows with degree; possible contributions are dashed. Prints on one A4 landscape page.
+    Maps of more than 1,500 nodes (several plans together) are drawn with WebGL (sigma.js,
+    inlined too), which stays fluid at 100,000 nodes; from 50,000 edges on, a node's
+    relations are drawn when it is clicked or found.
 
     \b
     Examples:

@@ -49,6 +49,8 @@ LABELS = {
            "page": "Bron: meerjarenplan, p. {page}", "period": "Looptijd",
            "since": "sinds {start}, einde open", "from_to": "{start} tot {end}",
            "no_timing": "geen timing in het plan", "back": "Terug naar het geheel (Esc)",
+           "edges_on_select": "Grote kaart: de relaties van een knoop verschijnen als je hem "
+                              "aanklikt of zoekt.",
            "no_local": "geen eigen lokale actie; wel de provinciale en Vlaamse werking en de "
                        "partners die er gevestigd zijn",
            "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli",
@@ -71,6 +73,8 @@ LABELS = {
            "page": "Source: multi-year plan, p. {page}", "period": "Period",
            "since": "since {start}, open end", "from_to": "{start} to {end}",
            "no_timing": "no timing in the plan", "back": "Back to the whole map (Esc)",
+           "edges_on_select": "Large map: a node's relations appear when you click or search "
+                              "it.",
            "no_local": "no local action of its own; the province-wide and Flemish work and "
                        "the partners based there",
            "months": ["January", "February", "March", "April", "May", "June", "July",

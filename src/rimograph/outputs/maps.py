@@ -290,6 +290,12 @@ FIRST_VIEW_ALL = 160
 FIRST_VIEW_TYPES = ("StrategicGoal", "Theme", "OperationalGoal", "StrategicAction")
 #: Maps larger than this keep their layout (no spreading) and draw names only where they fit.
 LARGE = 1500
+#: Maps of more nodes than this are drawn with sigma.js on WebGL instead of vis-network's 2D
+#: canvas, which needs seconds per redraw from a few thousand nodes (benchmarks/README.md).
+WEBGL_NODES = 1500
+#: A WebGL map of more edges than this draws a node's edges only while it is highlighted:
+#: drawing 140k edges in software GL takes seconds per frame, 750k half a minute.
+EDGES_ON_SELECT = 50_000
 
 
 def marker_radius(degree: int, focus: bool = False) -> float:
@@ -477,7 +483,7 @@ def describe(facts, lang="nl") -> str:
 
 
 def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, options=None,
-             details=False, view=None, indicator=None) -> dict:
+             details=False, view=None, indicator=None, renderer=None) -> dict:
     """Everything the page needs, as plain JSON-ready data, built in one pass over the map's
     nodes and edges.
 
@@ -486,7 +492,8 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, opti
     leaves internal facts (FTE) out of the tooltips; ``details`` adds line numbers and ids.
     ``view``: :func:`drawn_graph` of these nodes when the caller has it already.
     ``indicator`` (an Indicator id) colours the municipalities by the plan's figure
-    (:func:`rimograph.outputs.shading.shading`).
+    (:func:`rimograph.outputs.shading.shading`). ``renderer``: ``"vis"`` (vis-network) or
+    ``"webgl"`` (sigma.js); by default WebGL for maps of more than :data:`WEBGL_NODES` nodes.
 
     Keys: ``title``, ``lang``, ``labels`` (UI words), ``frame`` (width, height of the first
     view, CSS px), ``legend`` (node types present, with colour and shape), ``relations``
@@ -499,7 +506,9 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, opti
     ``edge_types`` (the edge types present, sorted) and ``edges``, each ``[from, to, type,
     dashed]``: positions in ``nodes`` and ``edge_types``, dashed 1 for a possible
     contribution (the page words the relation from ``relations``); ``indicator``: null, or
-    the legend of the colours (title, steps, none, reading).
+    the legend of the colours (title, steps, none, reading); ``renderer`` (``vis`` or
+    ``webgl``) and ``edges_on_select`` (true when a WebGL map has more than
+    :data:`EDGES_ON_SELECT` edges: it draws a node's edges when the node is highlighted).
     """
     focus = (options or {}).get("focus")
     if view is None:
@@ -544,6 +553,9 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, opti
         "edge_types": relations,
         "edges": edges,
         "indicator": shades and shades["legend"],
+        "renderer": renderer or ("webgl" if len(view) > WEBGL_NODES else "vis"),
+        "edges_on_select": (renderer or ("webgl" if len(view) > WEBGL_NODES else "vis")) == "webgl"
+                           and len(edges) > EDGES_ON_SELECT,
     }
 
 
@@ -554,33 +566,46 @@ def _json_for_script(data) -> str:
 
 
 def render_map(graph, title: str, lang: str = "nl", footer: str = "", nodes=None,
-               public=False, options=None, details=False, view=None, indicator=None) -> str:
-    """The whole map page as one HTML string (vis-network and our script inlined); arguments
-    as for :func:`map_data`, ``footer`` is shown below the map."""
+               public=False, options=None, details=False, view=None, indicator=None,
+               renderer=None) -> str:
+    """The whole map page as one HTML string, its drawing library inlined: vis-network (the
+    copy pyvis ships) for maps up to :data:`WEBGL_NODES` nodes, else sigma.js and graphology
+    (``outputs/vendor``, with their licences in a comment); arguments as for
+    :func:`map_data`, ``footer`` is shown below the map."""
     from importlib.util import find_spec
 
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    # pyvis's copy of vis-network, found without importing pyvis (which imports IPython)
-    lib = Path(find_spec("pyvis").submodule_search_locations[0]) / "templates" / "lib" / "vis-9.1.2"
+    data = map_data(graph, title, lang, nodes, public, options, details, view, indicator,
+                    renderer)
+    if data["renderer"] == "webgl":
+        vendor = Path(__file__).parent / "vendor"
+        scripts = [(vendor / f).read_text(encoding="utf-8")
+                   for f in ("graphology.umd.min.js", "sigma.min.js")]
+        licences = "\n".join((vendor / f).read_text(encoding="utf-8")
+                             for f in ("LICENSE-sigma.txt", "LICENSE-graphology.txt"))
+        css = ""
+    else:
+        # pyvis's copy of vis-network, found without importing pyvis (which imports IPython)
+        lib = Path(find_spec("pyvis").submodule_search_locations[0]) / "templates" / "lib" / "vis-9.1.2"
+        scripts = [(lib / "vis-network.min.js").read_text(encoding="utf-8")]
+        licences, css = "", (lib / "vis-network.css").read_text(encoding="utf-8")
     env = Environment(loader=PackageLoader("rimograph.outputs"), autoescape=select_autoescape(["html", "j2"]))
     template = env.get_template("map.html.j2")
     return template.render(
-        title=title, lang=lang, footer=footer, labels=LABELS[lang],
-        vis_js=(lib / "vis-network.min.js").read_text(encoding="utf-8"),
-        vis_css=(lib / "vis-network.css").read_text(encoding="utf-8"),
-        data_json=_json_for_script(map_data(graph, title, lang, nodes, public, options,
-                                             details, view, indicator)),
+        title=title, lang=lang, footer=footer, labels=LABELS[lang], libraries=scripts,
+        library_css=css, licences=licences, renderer_js=f"map_{data['renderer']}.js",
+        data_json=_json_for_script(data),
     )
 
 
 def write_map(graph, out: Path, title: str, lang: str = "nl", footer: str = "", nodes=None,
-              public=False, options=None, details=False, indicator=None):
+              public=False, options=None, details=False, indicator=None, renderer=None):
     """Write the map to ``out`` (UTF-8, atomically; arguments as for :func:`render_map`).
     Returns the graph the map draws (:func:`drawn_graph`), for its counts."""
     from ..core.files import write_atomic
 
     view = drawn_graph(graph, nodes, (options or {}).get("focus"))
     write_atomic(out, render_map(graph, title, lang, footer, nodes, public, options, details,
-                                 view, indicator))
+                                 view, indicator, renderer))
     return view
