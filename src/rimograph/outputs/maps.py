@@ -1,7 +1,8 @@
 """Interactive HTML network maps that open offline.
 
 The map is one self-contained HTML file: vis-network (the library pyvis ships) is inlined from
-pyvis's package, positions are computed here with a fixed seed (physics off, so the same data
+pyvis's package, or for maps of more than :data:`WEBGL_NODES` nodes sigma.js and graphology
+(WebGL, vendored in ``outputs/vendor``); positions are computed here with a fixed seed (physics off, so the same data
 gives the same picture at every meeting), and every text from the data travels as JSON inside a
 ``<script type="application/json">`` block and is put on the page with ``textContent``, never as
 HTML. pyvis's own template is not used: it links Bootstrap from a CDN and sets tooltips with
@@ -60,6 +61,7 @@ def panel_selections(graph, nodes, options=None) -> dict[str, list[dict]]:
     base["include_generic"] = True
     focus, depth = base.pop("focus", None), base.pop("depth", 1)
     around_focus = _ego(graph, focus, depth)
+    seen = {"neighbours": {}, "context": {}}  # shared by the choices (see _narrow)
     position = {node: i for i, node in enumerate(nodes)}
     choices = {"theme": [(graph.nodes[t]["name"], graph.nodes[t]["name"], t) for t in sorted(
                    (n for n, t in graph.nodes(data="type") if t == "Theme"),
@@ -74,7 +76,7 @@ def panel_selections(graph, nodes, options=None) -> dict[str, list[dict]]:
         for value, label, argument in values:
             try:
                 picked = _narrow(graph, around_focus, focus, depth, **base,
-                                 **{kind: argument})[0]
+                                 **{kind: argument}, seen=seen)[0]
             except RimographError:
                 continue
             shown = sorted(position[n] for n in picked if n in position)
@@ -117,27 +119,29 @@ def _ordered(graph, nodes):
 CORE = 300  # components larger than this: spring layout of this many best-linked nodes
 
 
-def _spring(component, seed):
-    """networkx's spring layout of one connected component (150 iterations: the same picture
-    as 300 to the eye, in half the time; ``benchmarks/maps.py``). networkx 3.6 lays out 500
+def _spring(graph, nodes, seed):
+    """networkx's spring layout of one connected component ``nodes`` of ``graph`` (150
+    iterations: the same picture as 300 to the eye, in half the time;
+    ``benchmarks/maps.py``). networkx 3.6 lays out 500
     nodes or more with an optimiser that needs scipy and takes minutes for a few thousand, so
     a component larger than :data:`CORE` gets the spring layout of its :data:`CORE`
     best-linked nodes (degree, then id), and every other node is put breadth first on a small
-    ring around the neighbour that reached it. Same data, same positions."""
+    ring around the neighbour that reached it (read in ``graph`` itself: a sector's largest
+    component is most of the map, not worth a copy). Same data, same positions."""
     import math
     from collections import deque
 
-    if len(component) <= CORE:
-        return nx.spring_layout(component, seed=seed, k=3.5 / len(component) ** 0.5,
-                                iterations=150)
-    core = sorted(component, key=lambda n: (-component.degree(n), n))[:CORE]
+    if len(nodes) <= CORE:
+        return nx.spring_layout(_ordered(graph, nodes), seed=seed,
+                                k=3.5 / len(nodes) ** 0.5, iterations=150)
+    core = sorted(nodes, key=lambda n: (-graph.degree(n), n))[:CORE]
     positions = {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(
-        _ordered(component, core), seed=seed, k=3.5 / CORE ** 0.5, iterations=150).items()}
+        _ordered(graph, core), seed=seed, k=3.5 / CORE ** 0.5, iterations=150).items()}
     radius = 0.5 / CORE ** 0.5
     queue = deque(sorted(core))
     while queue:
         parent = queue.popleft()
-        children = sorted(n for n in component[parent] if n not in positions)
+        children = sorted(n for n in graph[parent] if n not in positions)
         x, y = positions[parent]
         for i, child in enumerate(children):
             angle, ring = 2 * math.pi * i / len(children), radius * (1 + i // 12)
@@ -176,8 +180,7 @@ def layout(graph, seed: int = 7, spacing: float = 90.0) -> dict[str, tuple[float
         if len(nodes) == 1:
             spring = {nodes[0]: (0.0, 0.0)}
         else:
-            spring = _spread(_spring(_ordered(simple, nodes), seed),
-                             wide, high)
+            spring = _spread(_spring(simple, nodes, seed), wide, high)
         if index == 0:
             width = max(width, wide)
         elif left + wide > width:
@@ -381,9 +384,12 @@ def select(graph, focus=None, depth=1, theme=None, goal=None, municipality=None,
 
 
 def _narrow(graph, around_focus, focus, depth, theme=None, goal=None, municipality=None,
-            year=None, types=None, include_generic=False):
+            year=None, types=None, include_generic=False, seen=None):
     """:func:`select` with the focus's neighbourhood ``around_focus`` already computed (see
-    :func:`_ego`), so that the panel computes it once for all its choices."""
+    :func:`_ego`), so that the panel computes it once for all its choices; ``seen``
+    (``{"neighbours": {}, "context": {}}``) keeps each entry's neighbours and each node's
+    context test from one choice to the next (an entry is in a theme, several years and a
+    municipality)."""
     from ..core.errors import RimographError
     from ..core.i18n import _
 
@@ -412,14 +418,17 @@ def _narrow(graph, around_focus, focus, depth, theme=None, goal=None, municipali
     if year:
         facts.append(("year", year))
     data = graph._node  # node -> attributes, read directly: this runs for every panel choice
+    seen = seen or {"neighbours": {}, "context": {}}
     if theme or goal or municipality or year:
-        around = set(chosen)
+        around, neighbours = set(chosen), seen["neighbours"]
         for entry in chosen:  # through the entries' own edges, not the organisation's ties
-            around.update(n for n in graph._succ[entry]
-                          if data[n]["type"] not in ENTRY_TYPES)
-            around.update(n for n, keys in graph._pred[entry].items()
-                          if data[n]["type"] not in ENTRY_TYPES
-                          and any(k not in TIES for k in keys))
+            if entry not in neighbours:
+                neighbours[entry] = [n for n in graph._succ[entry]
+                               if data[n]["type"] not in ENTRY_TYPES] + [
+                                   n for n, keys in graph._pred[entry].items()
+                                   if data[n]["type"] not in ENTRY_TYPES
+                                   and any(k not in TIES for k in keys)]
+            around.update(neighbours[entry])
         if places:  # other towns reached through an umbrella action are left out
             around = {n for n in around if n in places or data[n]["type"]
                       not in ("Municipality", "Neighbourhood")}
@@ -427,8 +436,11 @@ def _narrow(graph, around_focus, focus, depth, theme=None, goal=None, municipali
     if nodes is None:
         nodes = set(graph.nodes)
     if not focus and not types:
-        nodes = {n for n in nodes if data[n]["type"] not in CONTEXT_TYPES
-                 and not _context_only(graph, n)}
+        context = seen["context"]
+        for n in nodes:
+            if n not in context:
+                context[n] = data[n]["type"] in CONTEXT_TYPES or _context_only(graph, n)
+        nodes = {n for n in nodes if not context[n]}
     if types:
         nodes = {n for n in nodes if data[n]["type"] in types or n == focus}
         facts.append(("types", sorted(types)))
