@@ -144,3 +144,16 @@ def test_chinese_and_emoji_names_are_drawn_with_fallback_fonts(graph_copy, tmp_p
     assert result.output.startswith(f"{out}: ") and result.output.count("\n") == 1  # no noise
     assert [str(w.message) for w in recwarn if "missing from font" in str(w.message)] == []
     assert out.read_bytes().startswith(signature)
+
+
+def test_slide_colours_municipalities_by_an_indicator(tmp_path):
+    """image --indicator, as map --indicator: Genk's marker in the darkest step (its activity
+    rate of 2017, 65,3 %, is the lowest the plan gives), the indicator's legend as text."""
+    out = tmp_path / "genk.svg"
+    result = CliRunner().invoke(cli, ["image", "--indicator", "activiteitsgraad",
+                                      "--municipality", "Genk", "--out", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    svg = out.read_text(encoding="utf-8")
+    assert "Activiteitsgraad, 2017, procent" in svg and "65,3 procent" in svg
+    assert "fill: #bd0026" in svg

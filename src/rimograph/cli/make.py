@@ -88,15 +88,19 @@ def said(out, shown, public=False):
                            edges=shown.number_of_edges()))
 
 
+indicator_option = click.option(
+    "--indicator", metavar="NAME", help="Colour the municipalities by one need indicator of "
+    "the plan (a name or an id, as `rimograph needs --indicator`): darker towards need, grey "
+    "where the plan gives no figure.")
+
+
 @click.command("map")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("exports/rimo-limburg.html"), show_default=True,
               help="HTML file to write (folders are created).")
 @click.option("--details", is_flag=True, help="Add the plan's line numbers and the node ids "
               "to the tooltips (for staff checking the data; leave it off for a meeting).")
-@click.option("--indicator", metavar="NAME", help="Colour the municipalities by one need "
-              "indicator of the plan (a name or an id, as `rimograph needs --indicator`): "
-              "darker towards need, grey where the plan gives no figure.")
+@indicator_option
 @lang_option
 @graph_option
 @selection_options
@@ -227,10 +231,11 @@ def report_command(out, public, graph_dir):
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("exports/rimo-limburg.png"), show_default=True,
               help="Image to write: .png, .svg or .pdf (folders are created).")
+@indicator_option
 @lang_option
 @graph_option
 @selection_options
-def image_command(graph, selection, out):
+def image_command(graph, selection, out, indicator):
     """Draw a network map as a 16:9 slide: PNG, SVG or PDF.
 
     The same choice of nodes as `rimograph map` with the same options (generic partners left
@@ -245,12 +250,17 @@ def image_command(graph, selection, out):
       rimograph image --out exports/rimo-limburg.png
       rimograph image --municipality Beringen --public --out exports/beringen.pdf
       rimograph image --focus "CAW Limburg" --out exports/caw.svg --lang en
+      rimograph image --indicator activiteitsgraad --out exports/activiteitsgraad.pdf
     """
+    from ..core.model import find_node
     from ..outputs.image import draw_map, image_format
     from ..outputs.maps import drawn_graph
+    from ..outputs.shading import shading
 
     image_format(out)  # a wrong suffix fails before the drawing starts
     focus = selection["options"]["focus"]
     shown = drawn_graph(graph, selection["nodes"], focus)  # as `rimograph map` draws it
-    draw_map(shown, out, selection["title"], selection["lang"], focus=focus)
+    shades = indicator and shading(graph, find_node(graph, indicator, "Indicator"), shown,
+                                   selection["lang"])
+    draw_map(shown, out, selection["title"], selection["lang"], focus=focus, shades=shades)
     said(out, shown)

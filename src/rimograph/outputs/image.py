@@ -54,7 +54,7 @@ def image_format(path) -> str:
     return suffix
 
 
-def figure(graph, title: str, lang: str = "nl", focus=None):
+def figure(graph, title: str, lang: str = "nl", focus=None, shades=None):
     """The slide as a matplotlib figure, and the label texts drawn on it.
 
     Parameters
@@ -67,6 +67,9 @@ def figure(graph, title: str, lang: str = "nl", focus=None):
         Language of the legend and the credit line.
     focus : str, optional
         The node a focused map is about: drawn largest.
+    shades : dict, optional
+        :func:`rimograph.outputs.shading.shading` of the graph's municipalities for one need
+        indicator: their colours, and its legend drawn at the top right.
 
     Returns
     -------
@@ -124,8 +127,10 @@ def figure(graph, title: str, lang: str = "nl", focus=None):
     for node_type in present:
         nodes = sorted(n for n, d in graph.nodes(data="type") if d == node_type)
         style = TYPE_STYLE[node_type]
+        colours = [shades["colors"].get(n, style["color"]) for n in nodes] if shades \
+            else style["color"]
         nx.draw_networkx_nodes(graph, positions, nodelist=nodes, ax=ax,
-                               node_shape=MARKERS[style["shape"]], node_color=style["color"],
+                               node_shape=MARKERS[style["shape"]], node_color=colours,
                                node_size=[(2 * radii[n]) ** 2 for n in nodes],
                                edgecolors="white", linewidths=0.4)
 
@@ -155,7 +160,18 @@ def figure(graph, title: str, lang: str = "nl", focus=None):
     fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.005, 0.035),
                ncol=-(-len(handles) // 2), fontsize=MIN_POINTS, frameon=False,
                columnspacing=1.2, handletextpad=0.4)
-    fig.text(0.01, 0.975, "\n".join(textwrap.wrap(title, 80)[:2]), fontsize=16,
+    if shades:  # the indicator's colours, in one row at the top right
+        legend = shades["legend"]
+        steps = legend["steps"] + ([legend["none"]] if legend["none"] else [])
+        fig.legend(handles=[Line2D([], [], linestyle="none", marker="^", markersize=9,
+                                   markerfacecolor=step["color"], markeredgecolor="white",
+                                   label=step["label"]) for step in steps],
+                   loc="upper right", bbox_to_anchor=(0.995, 0.995), ncol=len(steps),
+                   fontsize=MIN_POINTS, title=f"{legend['title']} ({legend['reading']})",
+                   title_fontsize=MIN_POINTS, frameon=False, columnspacing=1.0,
+                   handletextpad=0.3)
+    # a narrower title beside the indicator's legend
+    fig.text(0.01, 0.975, "\n".join(textwrap.wrap(title, 45 if shades else 80)[:2]), fontsize=16,
              fontweight="bold", va="top")
     fig.text(0.01, 0.02, extra["summary"].format(nodes=graph.number_of_nodes(),
                                                  edges=graph.number_of_edges(),
@@ -165,9 +181,11 @@ def figure(graph, title: str, lang: str = "nl", focus=None):
     return fig, texts
 
 
-def draw_map(graph, out, title: str, lang: str = "nl", focus=None, dpi: int = 200) -> Path:
-    """Draw ``graph`` as a slide (:func:`figure`) and write it to ``out`` (``.png``, ``.svg``
-    or ``.pdf``; folders are created, the file is written atomically; PNG at ``dpi``).
+def draw_map(graph, out, title: str, lang: str = "nl", focus=None, dpi: int = 200,
+             shades=None) -> Path:
+    """Draw ``graph`` as a slide (:func:`figure`, ``shades`` too) and write it to ``out``
+    (``.png``, ``.svg`` or ``.pdf``; folders are created, the file is written atomically; PNG
+    at ``dpi``).
 
     Returns ``out``. Raises :class:`~rimograph.core.errors.RimographError` when ``out`` has
     another suffix or the graph is empty."""
@@ -182,7 +200,7 @@ def draw_map(graph, out, title: str, lang: str = "nl", focus=None, dpi: int = 20
     with matplotlib.rc_context({"svg.hashsalt": "rimograph", "svg.fonttype": "none",
                                 "pdf.fonttype": 42, "font.family": font_families(),
                                 "path.simplify": True}):
-        fig, _axes = figure(graph, title, lang, focus)
+        fig, _axes = figure(graph, title, lang, focus, shades)
         buffer = io.BytesIO()
         metadata = {"svg": {"Date": None, "Title": title},
                     "pdf": {"CreationDate": None, "ModDate": None, "Title": title},
