@@ -85,7 +85,10 @@ function makeRenderer(container, hooks) {
         const p = renderer.getNodeDisplayData(n);
         x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
       });
-      const ratio = Math.min(1, Math.max(1 / 40, 1.25 * Math.max(x1 - x0, y1 - y0)));
+      // their extent on screen now, and the zoom that makes it fill the view with a margin
+      const a = renderer.framedGraphToViewport({ x: x0, y: y0 }), b = renderer.framedGraphToViewport({ x: x1, y: y1 });
+      const fill = Math.min(container.clientWidth / (Math.abs(b.x - a.x) || 1), container.clientHeight / (Math.abs(b.y - a.y) || 1));
+      const ratio = Math.min(1, Math.max(1 / 40, 1.3 * camera.ratio / fill));
       camera.animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio: ratio }, { duration: 300 });
     },
     resize() { renderer.resize(true); renderer.refresh(); this.home(false); },
