@@ -365,6 +365,11 @@ def test_large_maps_draw_with_webgl_and_keep_panel_search_and_names(tmp_path, gr
         lit = {b["id"]: b for b in live.evaluate("rimographLabels()")}
         assert not lit["partner:ocmw-beringen"]["faded"]
         assert lit["action:de-stek"]["faded"]
+        width, height = live.evaluate("""() => [document.getElementById('network').clientWidth,
+                                               document.getElementById('network').clientHeight]""")
+        near = [b for b in lit.values() if not b["faded"]]
+        assert len(near) > 3 and all(0 <= b["x0"] and b["x1"] <= width and 0 <= b["y0"]
+                                     and b["y1"] <= height for b in near)  # zoomed to fit
         live.keyboard.press("Escape")
         live.wait_for_timeout(600)
         assert not any(b["faded"] for b in live.evaluate("rimographLabels()"))
