@@ -157,6 +157,69 @@ def test_push_twice_changes_nothing(conn, graph, pushed):
     assert_same_graph(nb.pull(conn.driver, conn.database), graph)
 
 
+def stored(conn):
+    """Everything Neo4j holds of the current version, as stored: (labels, properties) of every
+    node and (start id, type, end id, properties) of every relationship, sorted, the version
+    property left out."""
+    def read(tx):
+        version = nb.read_version(tx)
+        found = [(sorted(r["labels"]), sorted(r["props"].items())) for r in tx.run(
+            "MATCH (n) WHERE n.graphVersion = $v RETURN labels(n) AS labels, "
+            "properties(n) AS props", v=version)]
+        rels = [(r["a"], r["t"], r["b"], sorted(r["props"].items())) for r in tx.run(
+            "MATCH (a)-[r]->(b) WHERE a.graphVersion = $v RETURN a.id AS a, type(r) AS t, "
+            "b.id AS b, properties(r) AS props", v=version)]
+        return sorted(found, key=repr), sorted(rels, key=repr)
+
+    with conn.driver.session(database=conn.database) as session:
+        found, rels = session.execute_read(read)
+    return [(labels, [kv for kv in props if kv[0] != nb.VERSION]) for labels, props in found], \
+        rels
+
+
+def test_the_create_path_and_the_merge_path_store_the_same_graph(conn, graph, pushed):
+    """A new version is written with CREATE (list rows, batches of CREATE_BATCH_SIZE), a push
+    into the current version with MERGE (dict rows): MERGE into an empty current version must
+    store exactly what CREATE stores, property for property, and pull back the plan."""
+    try:
+        created = replace_with(conn, graph)
+        assert (created.counters["nodes_created"], created.counters["relationships_created"]) \
+            == (graph.number_of_nodes(), graph.number_of_edges())
+        by_create = stored(conn)
+        replace_with(conn, nx.MultiDiGraph())  # an empty current version
+        merged = nb.push(graph, conn.driver, conn.database)
+        assert merged.counters["relationships_created"] == graph.number_of_edges()
+        assert stored(conn) == by_create
+        assert_same_graph(nb.pull(conn.driver, conn.database), graph)
+    finally:
+        replace_with(conn, graph)
+    assert len(by_create[1]) == graph.number_of_edges() == 1162
+    caw = [props for labels, props in by_create[0] if ("id", "partner:caw-limburg") in props]
+    assert dict(caw[0])["name"] == graph.nodes["partner:caw-limburg"]["name"]
+
+
+def test_batches_hold_at_most_their_size_and_keep_every_row(graph):
+    """The streamed batches of the plan: one key each, at most ``size`` rows, every node and
+    edge exactly once; one batch per key when the graph is small; and with a small ``hold``
+    the longest waiting list goes early, so at most ``hold`` rows wait at any time."""
+    groups = {(k, graph.nodes[u]["type"], graph.nodes[v]["type"])
+              for u, v, k in graph.edges(keys=True)}
+    for size, hold in ((1, 1), (7, 7), (100, 150), (5000, nb.HOLD_ROWS)):
+        nodes = list(nb.node_batches(graph, size, hold))
+        rels = list(nb.rel_batches(graph, size, hold))
+        assert all(0 < len(rows) <= size for _key, rows in nodes + rels)
+        assert sorted(row["id"] for _key, rows in nodes for row in rows) == sorted(graph.nodes)
+        assert sorted((row["source"], key[0], row["target"]) for key, rows in rels
+                      for row in rows) == sorted((u, k, v) for u, v, k in graph.edges(keys=True))
+        assert all(graph.nodes[row["id"]]["type"] == label for label, rows in nodes
+                   for row in rows)
+        assert {key for key, _rows in rels} == groups
+    assert len(list(nb.rel_batches(graph, 5000))) == len(groups) == 36
+    # 1162 edges, 100 a batch, 150 waiting at most: more batches than the 1162 / 100 of
+    # separate lists, fewer than one per edge
+    assert 12 < len(list(nb.rel_batches(graph, 100, 150))) < 100
+
+
 def test_uniqueness_constraint_on_id_for_every_label(conn, pushed):
     records, _, _ = conn.driver.execute_query(
         "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties "

@@ -61,7 +61,13 @@ QUERIES_ENV_VAR = "RIMOGRAPH_QUERIES"
 
 #: Labels rimograph owns: ``--replace`` and :func:`pull` touch nodes with these labels only.
 LABELS = tuple(sorted(set(NODE_TYPES.values())))
+#: Rows per transaction of a plain push (``MERGE``) and of the Cypher export.
 BATCH_SIZE = 2000
+#: Rows per transaction when a new version is written with ``CREATE`` (measured in
+#: benchmarks/README.md: 5k, 10k, 50k).
+CREATE_BATCH_SIZE = 10000
+#: Rows the streamed batches hold at most, of all labels or relationship groups together.
+HOLD_ROWS = 50000
 _LABEL = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 _REL_TYPE = re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$")
 # Attribute order of the embedded model: table columns, then ``type``, then the derived ones.
@@ -304,32 +310,42 @@ def check_names(graph):
                                  "relationship type")
 
 
-def node_batches(graph):
-    """``{label: [{"id", "props"}, ...]}`` sorted by label and id."""
-    by_label: dict[str, list] = {}
-    for node in sorted(graph.nodes):
-        data = graph.nodes[node]
-        props = _props(data, node)
-        props["id"] = node
-        by_label.setdefault(data["type"], []).append({"id": node, "props": props})
-    return dict(sorted(by_label.items()))
+def node_batches(graph, size=BATCH_SIZE, hold=HOLD_ROWS):
+    """Yield ``(label, rows)``: the nodes as rows ``{"id", "props"}`` (properties as
+    :func:`_props`), in lists of at most ``size`` rows of one label, streamed from the graph
+    in its order (see :func:`_batches`: the client holds at most ``max(size, hold)`` rows)."""
+    return _batches(((data["type"], {"id": node, "props": {**_props(data, node), "id": node}})
+                     for node, data in graph.nodes(data=True)), size, hold)
 
 
-def rel_batches(graph):
-    """``{(type, source label, target label): [{"source", "target", "props"}, ...]}``."""
-    groups: dict[tuple, list] = {}
-    label = graph.nodes
-    for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
-        group = (key, label[u]["type"], label[v]["type"])
-        groups.setdefault(group, []).append(
-            {"source": u, "target": v, "props": _props(data, f"{u} -{key}-> {v}")})
-    return dict(sorted(groups.items()))
+def rel_batches(graph, size=BATCH_SIZE, hold=HOLD_ROWS):
+    """Yield ``((type, source label, target label), rows)``: the edges as rows ``{"source",
+    "target", "props"}``, in lists of at most ``size`` rows of one group, streamed as
+    :func:`node_batches`."""
+    nodes = graph.nodes
+    return _batches((((key, nodes[u]["type"], nodes[v]["type"]),
+                      {"source": u, "target": v, "props": _props(data, f"{u} -{key}-> {v}")})
+                     for u, v, key, data in graph.edges(keys=True, data=True)), size, hold)
 
 
-def chunks(rows, size):
-    """``rows`` in consecutive lists of at most ``size``."""
-    for start in range(0, len(rows), size):
-        yield rows[start:start + size]
+def _batches(pairs, size, hold):
+    """``(key, row)`` pairs -> ``(key, rows)`` batches of one key and at most ``size`` rows,
+    in the pairs' order within a key. Rows wait in one list per key, sent when it has
+    ``size`` rows; when ``max(size, hold)`` rows wait in all, the longest list is sent, so
+    memory stays bounded whatever the size of the graph (a key with few rows then goes in
+    smaller batches), and a small graph gets one batch per key below ``size`` rows."""
+    waiting: dict = {}
+    held, hold = 0, max(size, hold)
+    for key, row in pairs:
+        rows = waiting.setdefault(key, [])
+        rows.append(row)
+        held += 1
+        if len(rows) >= size or held >= hold:
+            key = key if len(rows) >= size else max(waiting, key=lambda k: len(waiting[k]))
+            rows = waiting.pop(key)
+            held -= len(rows)
+            yield key, rows
+    yield from waiting.items()
 
 
 # Labels and relationship types cannot be query parameters; they are checked against
@@ -348,13 +364,56 @@ def merge_rels_query(rel_type, source, target, exact, version="$version"):
     """``UNWIND $rows`` (rows of :func:`rel_batches`) ``MERGE`` of relationships between the
     nodes of ``version`` (as in :func:`merge_nodes_query`) matched by label and id; returns
     ``merged``, the number of rows whose two ends were found."""
-    assert _REL_TYPE.match(rel_type) and _LABEL.match(source) and _LABEL.match(target)
     op = "=" if exact else "+="
-    return (f"UNWIND $rows AS row "
-            f"MATCH (a:`{source}` {{id: row.source, {VERSION}: {version}}}) "
-            f"MATCH (b:`{target}` {{id: row.target, {VERSION}: {version}}}) "
-            f"MERGE (a)-[r:`{rel_type}`]->(b) SET r {op} row.props "
+    return (_match_ends(rel_type, source, target, version)
+            + f"MERGE (a)-[r:`{rel_type}`]->(b) SET r {op} row.props RETURN count(r) AS merged")
+
+
+def create_nodes_query(label, keys):
+    """``UNWIND $rows`` (rows of :func:`columns`: id, then the values of ``keys``) ``CREATE``
+    of nodes in ``$version``, a new version (the uniqueness constraint still refuses a second
+    node with the same id; a null value sets no property)."""
+    assert _LABEL.match(label)
+    return (f"UNWIND $rows AS row CREATE (n:`{label}` "
+            f"{_row_map(('id', *keys), 0)[:-1]}, {VERSION}: $version}})")
+
+
+def create_rels_query(rel_type, source, target, keys):
+    """``UNWIND $rows`` (rows of :func:`columns`: source id, target id, then the values of
+    ``keys``) ``CREATE`` of relationships between the nodes of ``$version``, a new version,
+    found through the (id, version) constraint's index; returns ``merged``, the number of
+    rows whose two ends were found."""
+    return (_match_ends(rel_type, source, target, "$version", "row[0]", "row[1]")
+            + f"CREATE (a)-[r:`{rel_type}` {_row_map(keys, 2)}]->(b) "
             f"RETURN count(r) AS merged")
+
+
+def columns(rows, ends):
+    """Rows of :func:`node_batches` (``ends`` ``("id",)``) or :func:`rel_batches` (``("source",
+    "target")``) as ``(keys, lists)``: the property names of the batch, sorted (the id of a
+    node not among them), and per row its ``ends`` then its values of ``keys`` (None where it
+    has none). Lists travel to the server in about half the bytes and time of dicts."""
+    keys = sorted({k for row in rows for k in row["props"]} - set(ends))
+    return keys, [[*(row[e] for e in ends), *map(row["props"].get, keys)] for row in rows]
+
+
+_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+def _row_map(keys, first):
+    """The Cypher map ``{key: row[first], ...}`` of property names checked by :data:`_KEY`."""
+    for key in keys:
+        if not _KEY.match(key):
+            raise RimographError(f"attribute {key!r}: Neo4j property names of rimograph are "
+                                 "letters, digits and _; rename it")
+    return "{" + ", ".join(f"`{k}`: row[{i}]" for i, k in enumerate(keys, first)) + "}"
+
+
+def _match_ends(rel_type, source, target, version, start="row.source", end="row.target"):
+    assert _REL_TYPE.match(rel_type) and _LABEL.match(source) and _LABEL.match(target)
+    return (f"UNWIND $rows AS row "
+            f"MATCH (a:`{source}` {{id: {start}, {VERSION}: {version}}}) "
+            f"MATCH (b:`{target}` {{id: {end}, {VERSION}: {version}}}) ")
 
 
 #: The property that says which version of the graph a node belongs to. Relationships join
@@ -424,84 +483,113 @@ def current_version(tx):
     return None if record is None else record["v"]
 
 
-def push(graph, driver, database, replace=False, batch_size=BATCH_SIZE) -> PushReport:
+def push(graph, driver, database, replace=False, batch_size=None) -> PushReport:
     """Write ``graph`` to Neo4j: constraints first, then nodes per label, then relationships
-    per type, in batches of ``batch_size`` rows (``UNWIND $rows ... MERGE``), one write
-    transaction each, so a graph of any size fits the server's transaction memory.
+    per type, in batches (``UNWIND $rows ...``), one write transaction each, so a graph of any
+    size fits the server's transaction memory. The rows are streamed from ``graph`` batch by
+    batch (:func:`node_batches`, :func:`rel_batches`): the client holds one batch at a time.
 
     Nodes carry the version of the graph they belong to (:data:`VERSION`); the status node
     points to the current one, and every query reads that version only.
 
-    Plain push: writes into the current version. Pushing the same graph again creates nothing
-    (MERGE on ``id``, and on the triple start id, type, end id for relationships); nodes,
-    relationships and properties no longer in ``graph`` stay. Interrupted (server gone,
-    Ctrl-C), it leaves part of the graph; pushing again completes it, and :func:`status` says
-    whether the last push completed.
+    A new version -- the first push into a database without rimograph's graph, or
+    ``replace`` -- is written with ``CREATE`` in batches of :data:`CREATE_BATCH_SIZE` rows
+    (relationship ends found through the (id, version) constraint), which no reader sees;
+    then one tiny transaction moves the pointer to it. With ``replace``, after
+    :data:`GRACE_SECONDS` for the reads that started before the switch, the old version is
+    deleted in batches, and Neo4j ends up holding exactly ``graph`` for the labels rimograph
+    owns (:data:`LABELS`). Readers see the old graph (or none) or the new one, never a mix;
+    interrupted before the switch, the next push deletes the unfinished version.
 
-    With ``replace``, Neo4j ends up holding exactly ``graph`` for the labels rimograph owns
-    (:data:`LABELS`), and readers see the old graph or the new one, never a mix: the new
-    graph is loaded in batches as a new version (which no reader sees), then one tiny
-    transaction moves the pointer, then, after :data:`GRACE_SECONDS` for the reads that
-    started before, the old version is deleted in batches. Interrupted before the switch,
-    readers keep the old graph and the next push deletes the unfinished version.
+    Plain push into the current version: ``MERGE`` in batches of :data:`BATCH_SIZE` rows, so
+    pushing the same graph again creates nothing (MERGE on ``id``, and on the triple start
+    id, type, end id for relationships); nodes, relationships and properties no longer in
+    ``graph`` stay. Interrupted (server gone, Ctrl-C), it leaves part of the graph; pushing
+    again completes it. :func:`status` says whether the last push completed.
+
+    Every batch also raises the status node's ``batches`` count in its transaction, and is
+    skipped when an earlier attempt of the driver's retry already committed it, so a retried
+    ``CREATE`` never writes twice.
 
     Returns a :class:`PushReport` (for ``replace``: created = the new graph, deleted = the
     old one). Raises :class:`RimographError` for a node type that is not a model type, an
     attribute Neo4j cannot store, or a relationship whose end is missing.
     """
+    from collections import Counter
+
     started = time.perf_counter()
     check_names(graph)
-    nodes = node_batches(graph)
-    rels = rel_batches(graph)
     report = PushReport(replace=replace)
-    report.nodes = {label: len(rows) for label, rows in nodes.items()}
-    for (rel_type, _start, _end), rows in rels.items():
-        report.relationships[rel_type] = report.relationships.get(rel_type, 0) + len(rows)
+    report.nodes = dict(sorted(Counter(t for _n, t in graph.nodes(data="type")).items()))
+    report.relationships = dict(sorted(Counter(k for _u, _v, k in graph.edges(keys=True))
+                                       .items()))
     report.counters["constraints_added"] = ensure_constraints(driver, database)
     with driver.session(database=database) as session:
         current = session.execute_read(current_version)
-    version = (current or 0) + 1 if replace or current is None else current
+    new = replace or current is None
+    version = (current or 0) + 1 if new else current
+    size = batch_size or (CREATE_BATCH_SIZE if new else BATCH_SIZE)
     _record(driver, database, state="running", replace=replace, nodes=graph.number_of_nodes(),
-            relationships=graph.number_of_edges(), **({} if replace else {"current": version}))
+            relationships=graph.number_of_edges(), batches=0,
+            **({} if new else {"current": version}))
     _delete_versions(driver, database, keep=current, report=report)  # an unfinished one
 
-    def write_nodes(tx, label, rows):
-        return tx.run(merge_nodes_query(label, replace), rows=rows,
-                      version=version).consume().counters
-
-    def write_rels(tx, group, rows):
-        result = tx.run(merge_rels_query(*group, replace), rows=rows, version=version)
-        merged = result.single()["merged"]
-        if merged != len(rows):
-            missing = _missing_ends(tx, group, rows, version)
-            raise RimographError(f"{group[0]}: {len(rows) - merged} relationship(s) have an "
-                                 f"end that is not in Neo4j, e.g. {missing}")
+    def write(tx, number, query, rows, check):
+        done = tx.run(_COUNT_BATCH, number=number).single()["done"]
+        if done >= number:  # committed by an attempt whose answer was lost: not again
+            return None
+        result = tx.run(query, rows=rows, version=version)
+        if check:
+            merged = result.single()["merged"]
+            if merged != len(rows):
+                missing = _missing_ends(tx, check, rows, version)
+                raise RimographError(f"{check[0]}: {len(rows) - merged} relationship(s) have "
+                                     f"an end that is not in Neo4j, e.g. {missing}")
         return result.consume().counters
 
-    batches = [(write_nodes, label, chunk) for label, rows in nodes.items()
-               for chunk in chunks(rows, batch_size)]
-    batches += [(write_rels, group, chunk) for group, rows in rels.items()
-                for chunk in chunks(rows, batch_size)]
+    def batches():
+        for label, rows in node_batches(graph, size):
+            if new:
+                keys, rows = columns(rows, ("id",))
+                yield create_nodes_query(label, keys), rows, None
+            else:
+                yield merge_nodes_query(label, False), rows, None
+        for group, rows in rel_batches(graph, size):
+            if new:
+                keys, rows = columns(rows, ("source", "target"))
+                yield create_rels_query(*group, keys), rows, group
+            else:
+                yield merge_rels_query(*group, False), rows, group
+
     try:  # Ctrl-C stops between two batches, never inside one (which would break the session)
         with deferred_interrupt() as interrupted, driver.session(database=database) as session:
-            for write, key, chunk in batches:
+            for number, (query, rows, check) in enumerate(batches(), 1):
                 if interrupted:
                     break
-                report.add(session.execute_write(write, key, chunk))
+                counters = session.execute_write(write, number, query, rows, check)
+                if counters is not None:
+                    report.add(counters)
     except KeyboardInterrupt:
         raise RimographError(
             _("interrupted (Ctrl-C): readers still see the old graph; the next push deletes "
               "the unfinished new version") if replace else
+            _("interrupted (Ctrl-C): Neo4j holds no graph of rimograph yet; the next push "
+              "deletes the unfinished one and loads it anew") if new else
             _("interrupted (Ctrl-C): Neo4j holds part of the graph; run the same push again "
               "to complete it")) from None
-    if replace:
+    if new:
         _record(driver, database, current=version)  # the switch: one property of one node
         if current is not None:
             time.sleep(GRACE_SECONDS)
-        _delete_versions(driver, database, keep=version, report=report)
+            _delete_versions(driver, database, keep=version, report=report)
     _record(driver, database, state="complete")
     report.seconds = time.perf_counter() - started
     return report
+
+
+_COUNT_BATCH = (f"MATCH (s:`{STATUS}` {{key: 'push'}}) WITH s, coalesce(s.batches, 0) AS done "
+                "SET s.batches = CASE WHEN done < $number THEN $number ELSE done END "
+                "RETURN done")
 
 
 def _delete_versions(driver, database, keep, report):
@@ -567,8 +655,11 @@ def status(driver, database) -> dict:
 
 
 def _missing_ends(tx, group, rows, version):
+    """The ids of ``rows`` (dicts of :func:`rel_batches` or lists of :func:`columns`) that
+    are not in Neo4j, for the error message."""
     _rel, source, target = group
-    ids = sorted({r["source"] for r in rows} | {r["target"] for r in rows})
+    ends = [(r[0], r[1]) if isinstance(r, list) else (r["source"], r["target"]) for r in rows]
+    ids = sorted({i for pair in ends for i in pair})
     found = {rec["id"] for rec in tx.run(
         f"MATCH (n) WHERE (n:`{source}` OR n:`{target}`) AND n.id IN $ids "
         f"AND n.{VERSION} = $version RETURN n.id AS id", ids=ids, version=version)}

@@ -695,14 +695,12 @@ def to_cypher(graph, lang: str = "nl", public: bool = False, replace: bool = Fal
 
     lines += delete_others()
     bind = status + f"WITH s.{target} AS version "
-    for label, rows in backend.node_batches(prepared).items():
-        for chunk in backend.chunks(rows, CYPHER_BATCH):
-            lines += [":param " + cypher_value({"rows": chunk}),
-                      bind + backend.merge_nodes_query(label, replace, "version") + ";"]
-    for group, rows in backend.rel_batches(prepared).items():
-        for chunk in backend.chunks(rows, CYPHER_BATCH):
-            lines += [":param " + cypher_value({"rows": chunk}),
-                      bind + backend.merge_rels_query(*group, replace, "version") + ";"]
+    for label, rows in backend.node_batches(prepared, CYPHER_BATCH):
+        lines += [":param " + cypher_value({"rows": rows}),
+                  bind + backend.merge_nodes_query(label, replace, "version") + ";"]
+    for group, rows in backend.rel_batches(prepared, CYPHER_BATCH):
+        lines += [":param " + cypher_value({"rows": rows}),
+                  bind + backend.merge_rels_query(*group, replace, "version") + ";"]
     if replace:  # the switch; the old version stays for running reads (see above)
         lines.append(status + "SET s.current = s.next SET s.next = null;")
     lines.append(status + f"SET s.state = 'complete', s.finished = {now};")
