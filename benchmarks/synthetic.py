@@ -141,6 +141,29 @@ def priorities(writer, rng, goals) -> int:
     return 1 + len(goals)
 
 
+def staffing(writer, rng, entries) -> int:
+    """FTE per year, an expansion request of two items, and the first two entries related.
+    Returns the number of edges they add."""
+    years = writer("fte_years.csv", ["year", "scope", "fte", "figure", "heading_as_written",
+                                     "page", "line_start", "line_end"])
+    for year in range(2021, 2026):
+        years.row(year, "vzw", 45.5, "45,5", f"BEGROTING {year}", *cite(rng))
+    expansion = writer("expansion.csv", ["part", "area_as_written", "theme", "entry", "item",
+                                         "fte", "figure", "basis", "reason", "page",
+                                         "line_start", "line_end"])
+    expansion.row("total", "uitbreiding", "", "", "Synthetisch.", 3, "3 vte", "stated", "",
+                  *cite(rng))
+    expansion.row("project-work", "Wonen", "", "", "Synthetisch.", 2, "2 vte", "stated", "",
+                  *cite(rng))
+    expansion.row("scaling-up", "Opschaling", "", "", "Synthetisch.", 1, "1 vte", "stated", "",
+                  *cite(rng))
+    writer("relations.csv", ["source", "target", "kind", "source_as_written",
+                             "target_as_written", "basis", "reason", "page", "line_start",
+                             "line_end"]).row(entries[1], entries[0], "grew-out-of", "B", "A",
+                                              "stated", "", *cite(rng))
+    return 1
+
+
 def generate(edges: int, out: Path, seed: int = 1) -> dict:
     """Write the tables for about ``edges`` edges into ``out``; returns counts per table and the
     number of nodes and edges the graph will have."""
@@ -258,7 +281,8 @@ def generate(edges: int, out: Path, seed: int = 1) -> dict:
     lo = writer("locations.csv", ["entry", "place", "basis", "reason", "page", "line_start",
                                   "line_end"])
     ta = writer("targets.csv", ["entry", "target_group", "page", "line_start", "line_end"])
-    me = writer("partner_mentions.csv", ["entry", "mention", "page", "line_start", "line_end"])
+    me = writer("partner_mentions.csv", ["entry", "mention", "group", "page", "line_start",
+                                         "line_end"])
     entry_ids = []
     actions = 0
 
@@ -288,7 +312,7 @@ def generate(edges: int, out: Path, seed: int = 1) -> dict:
         def mention(text):
             if text not in mentioned:
                 mentioned.add(text)
-                me.row(entry, text, *cite(rng))
+                me.row(entry, text, "", *cite(rng))
 
         for n, index in enumerate(picked):
             partner, name, abbreviation = pool[index]
@@ -360,6 +384,7 @@ def generate(edges: int, out: Path, seed: int = 1) -> dict:
         bu.row(year, "opbrengsten", "Subsidies", 1_100_000 + year, *cite(rng), "vzw", "73")
     graph_edges += context(writer, rng, [m for m, _ in places], [row[0] for row in partners])
     graph_edges += priorities(writer, rng, plan_goals[0])
+    graph_edges += staffing(writer, rng, entry_ids)
     counts = {name: writer.rows for name, writer in w.items()}
     for writer_ in w.values():
         writer_.close()

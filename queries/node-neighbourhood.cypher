@@ -5,7 +5,8 @@
 // order: relation, direction, other_type, other_name, other
 //
 // Columns: direction (out/in), relation (type), other (id), other_name, other_type (label),
-// certainty, basis, page ("" where the relationship has none). Neo4j 5.23+ (CALL (node)).
+// certainty, basis, detail (group, else kind, else body), page ("" where the relationship has
+// none). Neo4j 5.23+ (CALL (node)).
 // The id is matched without a label (ids are unique across labels: <type>:<slug>), which
 // scans the nodes: fine for a plan; give the label for a big graph.
 MATCH (node) WHERE node.id = $id AND node.graphVersion = $version
@@ -18,5 +19,6 @@ CALL (node) {
 }
 RETURN direction, type(r) AS relation, other.id AS other, other.name AS other_name,
        labels(other)[0] AS other_type, coalesce(r.certainty, '') AS certainty,
-       coalesce(r.basis, '') AS basis, coalesce(r.page, '') AS page
+       coalesce(r.basis, '') AS basis, coalesce(r.group, r.kind, r.body, '') AS detail,
+       coalesce(r.page, '') AS page
 ORDER BY relation, direction, other_type, other_name, other

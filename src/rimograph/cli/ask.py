@@ -156,7 +156,7 @@ def show(graph, name, fmt, backend, neo4j):
                                                 ensure_ascii=False, indent=2)))
         return
     columns = ["relation", "direction", "other_type", "other_name", "other", "certainty",
-               "basis", "page"]
+               "basis", "detail", "page"]
     if fmt != "table" or click.get_current_context().meta.get("rimograph.out"):
         emit([row for _attrs, rows in shown for row in rows], fmt,
              None if fmt == "csv" else columns)
@@ -226,7 +226,8 @@ def timeline(graph, year, ending, fmt):
 
 
 @click.command()
-@click.argument("what", type=click.Choice(["fte", "budget"]), default="fte")
+@click.argument("what", type=click.Choice(["fte", "years", "expansion", "budget"]),
+                default="fte")
 @click.option("--scope", type=click.Choice(["vzw", "ac-vlaamse-overheid"], case_sensitive=False),
               help="Budget only: vzw (the whole organisation) or ac-vlaamse-overheid (the part "
               "the Flemish government funds) [default: both].")
@@ -234,21 +235,29 @@ def timeline(graph, year, ending, fmt):
               default=None, help="Folder with the curated tables [default: ./graph].")
 @format_option
 def resources(what, scope, graph_dir, fmt):
-    """Staff per theme (FTE) and the budget per year, from the plan's tables.
+    """Staff (FTE) and the budget, from the plan's tables.
 
-    `fte` (default): the staffing table (graph/fte.csv), FTE funded by the decree and
-    otherwise, per theme. `budget`: the budget annex (graph/budget.csv), one row per item with
-    a column per year, in euro.
+    `fte` (default): the staffing table of 1/1/2021 (graph/fte.csv), FTE funded by the decree
+    and otherwise, per theme. `years`: the FTE of every year in the budget annex
+    (graph/fte_years.csv), for the whole organisation and for the part the Flemish government
+    funds. `expansion`: the request for extra staff (graph/expansion.csv), item by item with
+    its theme or action, and the total. `budget`: the budget annex (graph/budget.csv), one row
+    per item with a column per year, in euro.
 
     \b
     Columns (fte): label, theme, theme_name, fte_decretal, fte_non_decretal, fte_total,
                    decretal_share_pct, share_of_total_pct, page.
+    Columns (years): year, fte_vzw, fte_ac_vlaamse_overheid, pages.
+    Columns (expansion): part, area, fte, item, theme_name, entry_name, theme, entry, page.
     Columns (budget): scope, section, code, item, 2021 ... 2025, pages.
     Examples:
       rimograph resources
+      rimograph resources years
+      rimograph resources expansion --format csv-excel --out uitbreiding.csv
       rimograph resources budget --scope vzw --format csv
     """
-    from ..questions.resources import budget_by_year, fte_by_theme
+    from ..questions.resources import (budget_by_year, expansion_request, fte_by_theme,
+                                       fte_by_year)
     from ..core.load import graph_folder
     from ..core.tables import load_tables
 
@@ -256,6 +265,13 @@ def resources(what, scope, graph_dir, fmt):
     tables = load_tables(graph_dir)
     if what == "fte":
         emit(fte_by_theme(tables), fmt)
+        return
+    if what == "years":
+        emit(fte_by_year(tables), fmt)
+        return
+    if what == "expansion":
+        emit(expansion_request(tables), fmt,
+             drop_first=["theme", "entry", "page", "entry_name", "theme_name"])
         return
     rows = budget_by_year(tables, scope)
     if not rows:

@@ -16,10 +16,13 @@ Nodes are keyed by their id (``partner:caw-limburg``) and carry:
 
 Edges are keyed by their type (at most one edge of a type between two nodes) and carry
 ``type`` and the citation; some carry ``basis`` (stated / inferred / table), ``reason``,
-``certainty`` (CONTRIBUTES_TO), ``mention`` (PARTNERS_WITH: the plan's strings, "; "-joined)
+``certainty`` (CONTRIBUTES_TO), ``mention`` and ``group`` (PARTNERS_WITH: the plan's strings and
+the group of the list they stand in, "; "-joined)
 and the figure of MEASURED_IN (Indicator -> Municipality|Region, see :func:`_measurements`).
 The ties of ``ties.csv`` (REPRESENTED_IN, MEMBER_OF, FOUNDED, ...) carry ``body``,
 ``together_with``, ``year``, ``summary``, ``basis`` and ``reason`` where the table has them.
+RELATED_TO (StrategicAction|Project -> StrategicAction|Project, ``relations.csv``) carries
+``kind`` (is-a, becomes, basis-of, grew-out-of, interwoven-with), ``basis`` and ``reason``.
 LINKED_TO (Priority -> OperationalGoal|SectorGoal|Theme|StrategicGoal|StrategicAction|Project)
 carries ``basis``, ``reason`` and ``as_written`` (the plan's words for the target).
 """
@@ -151,6 +154,11 @@ def _build(tables) -> nx.MultiDiGraph:
                  "reason": v["reason"], **_cite(row)}
         add((v["source"], v["target"], v["relation"],
              {k: value for k, value in attrs.items() if value is not None}))
+    for row in tables["relations.csv"]:
+        v = row.values
+        add((v["source"], v["target"], "RELATED_TO",
+             {"type": "RELATED_TO", "kind": v["kind"], "basis": v["basis"],
+              "reason": v["reason"] or "", **_cite(row)}))
     for row in tables["priority_links.csv"]:
         v = row.values
         add((v["priority"], v["target"], "LINKED_TO",
@@ -225,7 +233,8 @@ def resolve_mention(aliases, entry: str, mention: str) -> list:
 def _partnerships(tables):
     """PARTNERS_WITH edges: each mention resolved through the alias table (by
     :func:`resolve_mention`); one edge per (entry, partner), citing the first mention, with all
-    mentions and the weakest basis."""
+    mentions, the weakest basis and, where the list has groups, ``group`` (the plan's words
+    for the group: "Samenwerkingsverbanden lokale besturen"; "; "-joined, absent otherwise)."""
     index: dict = {}  # (alias, context) -> [(partner, basis, reason)]: rows read once
     for row in tables["aliases.csv"]:
         a = row.values
@@ -235,17 +244,20 @@ def _partnerships(tables):
     for row in tables["partner_mentions.csv"]:
         v = row.values
         entry, mention = v["entry"], v["mention"]
+        group = v["group"]
         for partner, basis, reason in resolve_mention(index, entry, mention):
             key = (entry, partner)
             edge = merged.get(key)
             if edge is None:
-                merged[key] = {"type": "PARTNERS_WITH", "mention": mention, "basis": basis,
-                               "reason": reason, "page": v["page"],
-                               "line_start": v["line_start"], "line_end": v["line_end"]}
+                merged[key] = edge = {"type": "PARTNERS_WITH", "mention": mention,
+                                      "basis": basis, "reason": reason, "page": v["page"],
+                                      "line_start": v["line_start"], "line_end": v["line_end"]}
             else:
                 edge["mention"] += "; " + mention
                 if basis == "inferred":
                     edge["basis"], edge["reason"] = "inferred", reason
+            if group and group not in edge.get("group", "").split("; "):
+                edge["group"] = f"{edge['group']}; {group}" if "group" in edge else group
     return [(u, v, "PARTNERS_WITH", attrs) for (u, v), attrs in merged.items()]
 
 

@@ -49,6 +49,15 @@ TIES = ("REPRESENTED_IN", "MEMBER_OF", "FOUNDED", "PARTICIPATES_IN", "SUPPORTS",
 # goals (RIMO's own and the sector's), themes, strategic goals and entries the plan names for it
 LINK_TARGETS = ("operational-goal", "sector-goal", "theme", "strategic-goal", "action", "project")
 
+# parts of the expansion request (expansion.csv): the whole request, the share the sector agreed
+# on in its future track (part of the whole), and the items that add up to the whole
+EXPANSION_PARTS = ("total", "sector-agreement", "project-work", "scaling-up", "coordination")
+EXPANSION_ITEMS = ("project-work", "scaling-up", "coordination")
+
+# how the plan links two of its entries (relations.csv, RELATED_TO): is a STEK, will grow into
+# one, is the base another is built on, grew out of another, is interwoven with another
+RELATION_KINDS = ("is-a", "becomes", "basis-of", "grew-out-of", "interwoven-with")
+
 SCHEMA: dict[str, list[tuple[str, str]]] = {
     "strategic_goals.csv": [("id", "id:strategic-goal"), ("code", "text"), ("name", "text"),
                             ("scope", "enum:external|internal"), ("summary", "text"), *SOURCE],
@@ -80,7 +89,8 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                                   ("unit", f"enum:{'|'.join(UNITS)}"), ("source_note", "text"),
                                   ("need_signal", "enum:higher|lower|yes|no|present?"),
                                   *SOURCE],
-    "partner_mentions.csv": [("entry", ENTRY), ("mention", "text"), *SOURCE],
+    "partner_mentions.csv": [("entry", ENTRY), ("mention", "text"), ("group", "text?"),
+                             *SOURCE],
     "aliases.csv": [("alias", "text"), ("context", "ref:action|project?"),
                     ("partner", "ref:partner"), ("basis", "enum:stated|inferred"),
                     ("reason", "text?")],
@@ -98,7 +108,7 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                        ("basis", "enum:stated|inferred"), ("reason", "text?"), *SOURCE],
     "mentions.csv": [("municipality", "nis"), ("section", "ref:section"),
                      ("name_as_written", "text"),
-                     ("kind", "enum:2019|2025|former|deelgemeente"), *SOURCE],
+                     ("kind", "enum:2019|2025|former|deelgemeente|neighbourhood"), *SOURCE],
     "ties.csv": [("source", "ref:partner|municipality"), ("relation", f"enum:{'|'.join(TIES)}"),
                  ("target", "ref:partner|action|project"), ("body", "text?"),
                  ("together_with", "ref:partner?"), ("year", "int?"),
@@ -115,6 +125,17 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                            ("target", f"ref:{'|'.join(LINK_TARGETS)}"),
                            ("target_as_written", "text"), ("basis", "enum:stated|inferred"),
                            ("reason", "text?"), *SOURCE],
+    "fte_years.csv": [("year", "int"), ("scope", "enum:vzw|ac-vlaamse-overheid"), ("fte", "num"),
+                      ("figure", "text"), ("heading_as_written", "text"), *SOURCE],
+    "expansion.csv": [("part", f"enum:{'|'.join(EXPANSION_PARTS)}"),
+                      ("area_as_written", "text"), ("theme", "ref:theme?"),
+                      ("entry", "ref:action|project?"), ("item", "text"), ("fte", "num"),
+                      ("figure", "text"), ("basis", "enum:stated|inferred"), ("reason", "text?"),
+                      *SOURCE],
+    "relations.csv": [("source", ENTRY), ("target", ENTRY),
+                      ("kind", f"enum:{'|'.join(RELATION_KINDS)}"),
+                      ("source_as_written", "text"), ("target_as_written", "text"),
+                      ("basis", "enum:stated|inferred"), ("reason", "text?"), *SOURCE],
     "fte.csv": [("strategic_goal_label", "text"), ("theme", "ref:theme?"),
                 ("fte_decretal", "num"), ("fte_non_decretal", "num"), ("fte_total", "num"),
                 ("decretal_share_pct", "num"), *SOURCE],
@@ -127,7 +148,7 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
 RANGES: dict[str, tuple] = {
     "page": (1, None), "line_start": (1, None), "line_end": (1, None),
     "fte_decretal": (0, None), "fte_non_decretal": (0, None), "fte_total": (0, None),
-    "decretal_share_pct": (0, 100),
+    "decretal_share_pct": (0, 100), "fte": (0, None),
 }
 #: Sums a table's rows must satisfy, as the plan's own table has them:
 #: file -> [(total column, [columns that add up to it])], to within a rounding of 0.005.
@@ -473,7 +494,8 @@ def load_tables(graph_dir: Path, warnings: list | None = None) -> dict[str, list
         unnamed column, a table without rows; a row with too many or too few cells, an empty
         required field, bad boolean/number/date/enum, a number that is not finite or outside
         :data:`RANGES`, a sum of :data:`SUMS` that does not add up, a control character in a
-        cell; a duplicate id, an id with the wrong prefix, a reference to an unknown node, an
+        cell; expansion items (``expansion.csv``) that do not add up to the request's total;
+        a duplicate id, an id with the wrong prefix, a reference to an unknown node, an
         unknown municipality NIS code, start after end, a line range reversed, a cycle in a
         column that refers to its own table (``partners.parent``), a partner mention that no
         alias resolves, a duplicate edge.
@@ -574,6 +596,9 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
     _check_unique(tables, "ties.csv", ("source", "relation", "target"), problems)
     _check_unique(tables, "mentions.csv", ("municipality", "line_start"), problems)
     _check_unique(tables, "priority_links.csv", ("priority", "target"), problems)
+    _check_unique(tables, "fte_years.csv", ("year", "scope"), problems)
+    _check_unique(tables, "relations.csv", ("source", "target"), problems)
+    _check_expansion(tables, problems)
     _check_ties(tables, problems)
     aliases = {(row.values["alias"], row.values["context"]) for row in tables["aliases.csv"]}
     for row in tables["partner_mentions.csv"]:
@@ -662,6 +687,22 @@ def _check_sums(tables, problems):
                                             .format(total=f"{values[0]:g}",
                                                     parts=" + ".join(parts),
                                                     sum=f"{sum(values[1:]):g}")))
+
+
+def _check_expansion(tables, problems):
+    """The items of the expansion request add up to its total, as in the plan (one total)."""
+    rows = tables["expansion.csv"]
+    totals = [row for row in rows if row["part"] == "total"]
+    if len(totals) != 1:
+        problems.append(Problem("expansion.csv", totals[1].row if totals else 1, "part", _(
+            "expected one row with part 'total', found {count}").format(count=len(totals))))
+        return
+    items = [row["fte"] for row in rows if row["part"] in EXPANSION_ITEMS]
+    total = totals[0]["fte"]
+    if None not in items and total is not None and abs(sum(items) - total) > 0.005:
+        problems.append(Problem("expansion.csv", totals[0].row, "fte", _(
+            "{total} is not the sum of the items ({sum}: {parts})").format(
+                total=f"{total:g}", sum=f"{sum(items):g}", parts=", ".join(EXPANSION_ITEMS))))
 
 
 def _check_ties(tables, problems):

@@ -26,7 +26,7 @@ RELATIONS = {
            "MEMBER_OF": "lid van", "FOUNDED": "richtte op", "PARTICIPATES_IN": "neemt deel aan",
            "SUPPORTS": "ondersteunt", "CONSULTED": "raadpleegde", "HAS_SERVICE": "heeft dienst",
            "PARTNER_IN": "partner in", "MENTIONED_IN": "vermeld in",
-           "LINKED_TO": "verbonden met"},
+           "LINKED_TO": "verbonden met", "RELATED_TO": "verwant aan"},
     "en": {"PARTNERS_WITH": "partners with", "ACTIVE_IN": "active in",
            "CONTRIBUTES_TO": "contributes to", "PART_OF": "part of",
            "HAS_THEME": "has theme", "LOCATED_IN": "located in",
@@ -35,5 +35,6 @@ RELATIONS = {
            "REPRESENTED_IN": "represented in", "MEMBER_OF": "member of", "FOUNDED": "founded",
            "PARTICIPATES_IN": "participates in", "SUPPORTS": "supports",
            "CONSULTED": "consulted", "HAS_SERVICE": "has service", "PARTNER_IN": "partner in",
-           "MENTIONED_IN": "mentioned in", "LINKED_TO": "linked to"},
+           "MENTIONED_IN": "mentioned in", "LINKED_TO": "linked to",
+           "RELATED_TO": "related to"},
 }

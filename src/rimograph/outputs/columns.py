@@ -37,6 +37,7 @@ HEADERS = {
     "attribute": N_("attribute"), "value": N_("value"), "relation": N_("relation"),
     "direction": N_("direction"), "other_type": N_("type"), "other_name": N_("neighbour"),
     "certainty": N_("certainty"), "basis": N_("basis"), "page": N_("page"),
+    "detail": N_("detail"),
     "pages": N_("pages"), "count": N_("count"),
     "path": N_("path"), "hops": N_("steps"), "chain": N_("chain"),
     "degree": N_("degree"), "betweenness": N_("betweenness"),
@@ -56,6 +57,8 @@ HEADERS = {
     "fte_decretal": N_("FTE decretal"), "fte_non_decretal": N_("FTE non-decretal"),
     "fte_total": N_("FTE total"), "decretal_share_pct": N_("decretal (%)"),
     "share_of_total_pct": N_("of total (%)"),
+    "fte_vzw": N_("FTE vzw"), "fte_ac_vlaamse_overheid": N_("FTE Flemish government"),
+    "part": N_("part"), "area": N_("area"), "entry_name": N_("action"),
     "section": N_("section"), "code": N_("code"), "item": N_("item"),
     "status": N_("status"), "key": N_("key"), "line": N_("line"), "message": N_("message"),
     "reason": N_("reason"), "file": N_("file"), "rows": N_("rows"),
@@ -99,6 +102,9 @@ WORDS = {
     "mentioned-without-action": N_("mentioned, no local action"),
     "with-action": N_("with local action"),
     "none": N_("none"), "start": N_("start"), "end": N_("end"), "start, end": N_("start, end"),
+    "total": N_("total"), "sector-agreement": N_("agreed in the sector (part of the total)"),
+    "project-work": N_("project work and innovation"), "scaling-up": N_("scaling up"),
+    "coordination": N_("coordination"),
     "country": N_("country"), "region": N_("region"),
 }
 
@@ -115,7 +121,7 @@ COLUMN_WORDS = {
 
 #: columns whose values are codes shown to a person in words
 CODED = {"kind", "type", "other_type", "place_type", "relation", "direction", "scope",
-         "certainty", "basis", "status", "method", "assumed", "framework"}
+         "certainty", "basis", "status", "method", "assumed", "framework", "detail", "part"}
 
 
 def header(column: str) -> str:

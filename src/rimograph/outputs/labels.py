@@ -88,13 +88,17 @@ VALUES = {
            "local-government": "lokaal bestuur", "partnership": "samenwerking",
            "generic": "algemene categorie", "role": "beroep of rol",
            "beleidsnota-welzijn": "beleidsnota Welzijn 2019-2024",
-           "sterk-sociaal-werk": "Sterk Sociaal Werk"},
+           "sterk-sociaal-werk": "Sterk Sociaal Werk",
+           "is-a": "is een", "becomes": "wordt", "basis-of": "is de basis van",
+           "grew-out-of": "is gegroeid uit", "interwoven-with": "is verweven met"},
     "en": {"local": "local", "province": "province of Limburg", "flanders": "Flanders",
            "external": "external", "internal": "internal", "organisation": "organisation",
            "local-government": "local government", "partnership": "partnership",
            "generic": "generic category", "role": "profession or role",
            "beleidsnota-welzijn": "policy note Welzijn 2019-2024",
-           "sterk-sociaal-werk": "Sterk Sociaal Werk"},
+           "sterk-sociaal-werk": "Sterk Sociaal Werk",
+           "is-a": "is a", "becomes": "becomes", "basis-of": "is the basis of",
+           "grew-out-of": "grew out of", "interwoven-with": "is interwoven with"},
 }
 
 

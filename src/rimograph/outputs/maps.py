@@ -494,6 +494,17 @@ def describe(facts, lang="nl") -> str:
     return title[:1].upper() + title[1:]
 
 
+def edge_note(key, data, lang="nl") -> str:
+    """What an edge's tooltip says after its relation, "" for nothing: the group of a partner
+    list ("Samenwerkingsverbanden lokale besturen"), how two entries are related ("is gegroeid
+    uit")."""
+    if data.get("group"):
+        return data["group"]
+    if key == "RELATED_TO" and data.get("kind"):
+        return VALUES[lang].get(data["kind"], data["kind"])
+    return ""
+
+
 def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, options=None,
              details=False, view=None, indicator=None, renderer=None) -> dict:
     """Everything the page needs, as plain JSON-ready data, built in one pass over the map's
@@ -517,8 +528,9 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, opti
     the plan's number or null, and its tooltip the figure with its year and page),
     ``edge_types`` (the edge types present, sorted) and ``edges``, each ``[from, to, type,
     dashed]``: positions in ``nodes`` and ``edge_types``, dashed 1 for a possible
-    contribution (the page words the relation from ``relations``); ``indicator``: null, or
-    the legend of the colours (title, steps, none, reading); ``renderer`` (``vis`` or
+    contribution (the page words the relation from ``relations``), and a fifth element, the
+    position in ``notes`` of the edge's :func:`edge_note`, where it has one; ``indicator``:
+    null, or the legend of the colours (title, steps, none, reading); ``renderer`` (``vis`` or
     ``webgl``) and ``edges_on_select`` (true when a WebGL map has more than
     :data:`EDGES_ON_SELECT` edges: it draws a node's edges when the node is highlighted).
     """
@@ -549,9 +561,16 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, opti
     position = {node: i for i, node in enumerate(view)}
     relations = sorted({key for _, _, key in view.edges(keys=True)})
     relation = {key: i for i, key in enumerate(relations)}
-    # compact: a 100k-node map has some 750k edges
-    edges = [[position[u], position[v], relation[key], int(data.get("certainty") == "possible")]
-             for u, v, key, data in view.edges(keys=True, data=True)]
+    # compact: a 100k-node map has some 750k edges; an edge with a note (edge_note) has a
+    # fifth element, the note's position in ``notes``
+    notes: dict[str, int] = {}
+    edges = []
+    for u, v, key, data in view.edges(keys=True, data=True):
+        edge = [position[u], position[v], relation[key], int(data.get("certainty") == "possible")]
+        note = edge_note(key, data, lang)
+        if note:
+            edge.append(notes.setdefault(note, len(notes)))
+        edges.append(edge)
     types = sorted({d["type"] for _, d in view.nodes(data=True)}, key=list(TYPE_STYLE).index)
     return {
         "title": title,
@@ -564,6 +583,7 @@ def map_data(graph, title: str, lang: str = "nl", nodes=None, public=False, opti
         "nodes": shown,
         "edge_types": relations,
         "edges": edges,
+        "notes": list(notes),
         "indicator": shades and shades["legend"],
         "renderer": renderer or ("webgl" if len(view) > WEBGL_NODES else "vis"),
         "edges_on_select": (renderer or ("webgl" if len(view) > WEBGL_NODES else "vis")) == "webgl"

@@ -20,7 +20,9 @@ def stats(graph):
 
 def neighbours(graph, node):
     """Rows describing every edge of ``node``: ``direction`` (out/in), ``relation`` (edge type),
-    ``other`` (id), ``other_name``, ``other_type``, ``certainty``, ``basis``, ``page``; sorted."""
+    ``other`` (id), ``other_name``, ``other_type``, ``certainty``, ``basis``, ``detail`` (what
+    qualifies the edge: the group of a partner list, the kind of a RELATED_TO, the body of a
+    tie; "" for none), ``page``; sorted."""
     rows = []
     for direction, edges in (("out", graph.out_edges(node, keys=True, data=True)),
                              ("in", graph.in_edges(node, keys=True, data=True))):
@@ -30,7 +32,8 @@ def neighbours(graph, node):
                          "other_name": node_name(graph, other),
                          "other_type": graph.nodes[other]["type"],
                          "certainty": data.get("certainty", ""), "basis": data.get("basis", ""),
-                         "page": data.get("page", "")})
+                         "detail": data.get("group") or data.get("kind") or data.get("body")
+                         or "", "page": data.get("page", "")})
     rows.sort(key=lambda r: (r["relation"], r["direction"], r["other_type"], r["other_name"]))
     return rows
 

@@ -1,4 +1,4 @@
-"""Staff (FTE) and budget from the plan's tables."""
+"""Staff (FTE: per theme, per year, the expansion request) and budget from the plan's tables."""
 
 from __future__ import annotations
 
@@ -84,3 +84,41 @@ def budget_by_year(tables, scope=None):
         del row["_order"]
         row["pages"] = sorted(row["pages"])
     return rows
+
+
+def fte_by_year(tables):
+    """Staff (FTE) per year of the plan as the budget annex counts it (``graph/fte_years.csv``).
+
+    Returns one row per year, ascending: ``year``, ``fte_vzw`` (the whole organisation),
+    ``fte_ac_vlaamse_overheid`` (the part funded by the Flemish government, Maribel included),
+    ``pages`` (list). A year or a part the annex does not give is ``None``.
+    """
+    years: dict[int, dict] = {}
+    for row in tables["fte_years.csv"]:
+        item = years.setdefault(row["year"], {"year": row["year"], "fte_vzw": None,
+                                              "fte_ac_vlaamse_overheid": None, "pages": set()})
+        item["fte_" + row["scope"].replace("-", "_")] = row["fte"]
+        item["pages"].add(row["page"])
+    rows = [years[year] for year in sorted(years)]
+    for row in rows:
+        row["pages"] = sorted(row["pages"])
+    return rows
+
+
+def expansion_request(tables):
+    """The plan's request for extra staff (``graph/expansion.csv``), in the plan's order.
+
+    Returns rows with ``part`` (``total``, ``sector-agreement`` = what the sector's future track
+    already foresees, part of the total; ``project-work``, ``scaling-up``, ``coordination`` =
+    the items that add up to the total), ``area`` (as the plan writes it: "Wonen",
+    "Opschaling"), ``fte``, ``item`` (in our words), ``theme_name``, ``entry_name`` (the action
+    the plan names for it), ``theme`` and ``entry`` (their ids, or ""), ``page``.
+    """
+    themes = {row["id"]: row["name"] for row in tables["themes.csv"]}
+    names = {row["id"]: row["name"] for file in ("actions.csv", "projects.csv")
+             for row in tables[file]}
+    lines = sorted(tables["expansion.csv"], key=lambda r: (r["line_start"], r.row))
+    return [{"part": row["part"], "area": row["area_as_written"], "fte": row["fte"],
+             "item": row["item"], "theme_name": themes.get(row["theme"], ""),
+             "entry_name": names.get(row["entry"], ""), "theme": row["theme"] or "",
+             "entry": row["entry"] or "", "page": row["page"]} for row in lines]

@@ -23,6 +23,7 @@ mention-missing            a partner string of a list that partner_mentions.csv 
 mention-outside-list       (note) a curated mention cited outside the partner list; its cited
                            lines do contain it
 mention-unresolved         a curated mention no alias of aliases.csv resolves
+mention-group              a mention's group (the list's own words for it) is not in the list
 citation                   cited lines that do not contain the item (heading or mention)
 page                       a cited page that is not the page of the range's first line, read
                            from the page map of the text (:mod:`rimograph.source.pages`)
@@ -30,6 +31,10 @@ table-mark                 a ``basis=table`` contribution and the overview table
 indicator                  an indicator's figure or place name is not in its cited lines, or its
                            value is not the figure's number
 tie                        a tie's source or target, as the plan writes it, is not in its lines
+staffing                   an FTE figure (per year, or of the expansion request), its heading or
+                           area is not in its cited lines, or the number is not the figure's
+relation                   the plan's words for the two entries of a RELATED_TO row are not in
+                           its cited lines
 priority                   a priority's or sector goal's heading, or the words naming what a
                            priority is linked to, are not in its cited lines
 section                    a heading of the TOC missing from sections.csv, or its lines differ
@@ -277,12 +282,29 @@ def _check_mentions(plan, pairs, tables, diffs):
                     f"{where}: {mention!r} is cited from lines {start}-{end}, outside the partner "
                     "list; the text there names it", start, status="note"))
         for mrow in by_entry.get(key_entry, []):
+            _check_group(plan, key_entry, mrow, span, diffs)
+        for mrow in by_entry.get(key_entry, []):
             mention = mrow.get("mention", "")
             if resolver.resolve(key_entry, mention).method != "exact":
                 diffs.append(Difference(
                     "mention-unresolved", f"{key_entry}|{collapse(mention)}",
                     f"partner_mentions.csv:{mrow['_row']}: no alias in aliases.csv resolves "
                     f"{mention!r} for {key_entry}", _int(mrow.get("line_start"))))
+
+
+def _check_group(plan, entry, mrow, span, diffs):
+    """A mention's ``group`` (the plan's words for a group of its list) occurs in the list, or
+    in the mention's own lines when it stands outside the list."""
+    group = mrow.get("group", "")
+    start, end = _int(mrow.get("line_start")), _int(mrow.get("line_end"))
+    if not group or not start or not end:
+        return
+    first, last = (min(start, span[0]), max(end, span[1])) if span else (start, end)
+    if _squash(group) not in _squash(_cited_text(plan, first, last)):
+        diffs.append(Difference(
+            "mention-group", f"{entry}|{collapse(mrow.get('mention', ''))}",
+            f"partner_mentions.csv:{mrow['_row']}: group {group!r} is not in lines "
+            f"{first}-{last}", start))
 
 
 # --------------------------------------------------------------------------- citations
@@ -345,12 +367,19 @@ WRITTEN = {"indicators.csv": ("indicator", ("figure", "place_as_written")),
            "ties.csv": ("tie", ("source_as_written", "target_as_written")),
            "priorities.csv": ("priority", ("name_as_written",)),
            "sector_goals.csv": ("priority", ("name_as_written",)),
-           "priority_links.csv": ("priority", ("target_as_written",))}
+           "priority_links.csv": ("priority", ("target_as_written",)),
+           "fte_years.csv": ("staffing", ("figure", "heading_as_written")),
+           "expansion.csv": ("staffing", ("figure", "area_as_written")),
+           "relations.csv": ("relation", ("source_as_written", "target_as_written"))}
+#: file -> (difference kind, number column, figure column): the number is the figure's
+NUMBERS = {"indicators.csv": ("indicator", "value", "figure"),
+           "fte_years.csv": ("staffing", "fte", "figure"),
+           "expansion.csv": ("staffing", "fte", "figure")}
 
 
 def _check_written(plan, tables, diffs):
     """The plan's words quoted by the context tables (:data:`WRITTEN`) occur in their cited
-    lines, and an indicator's value is its figure's number."""
+    lines, and a number is its figure's (:data:`NUMBERS`: an indicator's value, an FTE)."""
     for file, (kind, columns) in WRITTEN.items():
         for row in tables[file]:
             start, end = _int(row.get("line_start")), _int(row.get("line_end"))
@@ -363,17 +392,18 @@ def _check_written(plan, tables, diffs):
                 if text and _squash(text) not in cited:
                     diffs.append(Difference(kind, where, f"{where}: {column} {text!r} is not in "
                                             f"lines {start}-{end}", start))
-    for row in tables["indicators.csv"]:
-        number = dutch_number(row.get("figure", ""))
-        try:
-            value = float(row.get("value", ""))
-        except ValueError:
-            continue  # validate reports it
-        if number is not None and abs(number - value) > 1e-9:
-            where = f"indicators.csv:{row['_row']}"
-            diffs.append(Difference("indicator", where, f"{where}: value {row['value']} but the "
-                                    f"plan writes {row['figure']!r} (line {row['line_start']})",
-                                    _int(row.get("line_start"))))
+    for file, (kind, column, figure) in NUMBERS.items():
+        for row in tables[file]:
+            number = dutch_number(row.get(figure, ""))
+            try:
+                value = float(row.get(column, ""))
+            except ValueError:
+                continue  # validate reports it
+            if number is not None and abs(number - value) > 1e-9:
+                where = f"{file}:{row['_row']}"
+                diffs.append(Difference(kind, where, f"{where}: {column} {row[column]} but the "
+                                        f"plan writes {row[figure]!r} (line {row['line_start']})",
+                                        _int(row.get("line_start"))))
 
 
 def _check_places_named(plan, tables, diffs):

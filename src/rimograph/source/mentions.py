@@ -1,12 +1,14 @@
 """Where the plan names each municipality: its sections (from the table of contents) and every
-line that names a municipality, by its 2019 or 2025 name, a former name or a deelgemeente.
+line that names a municipality, by its 2019 or 2025 name, a former name, a deelgemeente or one
+of its wijken or buurten.
 
 :func:`section_rows` gives ``graph/sections.csv`` and :func:`mention_rows` ``graph/mentions.csv``
 (layout in ``graph/README.md``); ``rimograph check-source`` compares the curated files with them,
 so a mention added, removed or moved in the table shows with its plan line.
 
 Source of facts: the plan text; the names come from ``municipalities.csv`` (name, name_2025),
-``neighbourhoods.csv`` (kind ``deelgemeente``) and :data:`FORMER_NAMES`.
+``neighbourhoods.csv`` (deelgemeenten, wijken and buurten with a proper name) and
+:data:`FORMER_NAMES`.
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ def section_rows(plan) -> list[dict]:
 
 def place_names(tables) -> dict[str, tuple[str, str]]:
     """Every name of a municipality -> (NIS code, kind): ``2019``, ``2025``, ``former`` or
-    ``deelgemeente``. ``tables`` maps file names to lists of dict-like rows."""
+    ``deelgemeente`` or ``neighbourhood`` (a wijk or buurt of ``neighbourhoods.csv`` named
+    with a capital). ``tables`` maps file names to lists of dict-like rows."""
     names = {}
     for row in tables["municipalities.csv"]:
         names.setdefault(row["name_2025"], (row["nis"], "2025"))
@@ -62,8 +65,11 @@ def place_names(tables) -> dict[str, tuple[str, str]]:
         if nis in known:
             names[name] = (nis, "former")
     for row in tables["neighbourhoods.csv"]:
-        if row["kind"] == "deelgemeente":
-            names.setdefault(row["name"], (row["municipality"], "deelgemeente"))
+        # a wijk or buurt by its proper name ("Overpelt-Fabriek", "Beringen-Mijn"); "tuinwijk",
+        # written small, is a common noun that names several places
+        if row["name"][:1].isupper():
+            kind = "deelgemeente" if row["kind"] == "deelgemeente" else "neighbourhood"
+            names.setdefault(row["name"], (row["municipality"], kind))
     return names
 
 
@@ -77,13 +83,16 @@ def _pattern(name: str):
 def mention_rows(plan, tables, sections=None) -> list[dict]:
     """One row per (municipality, line) where the body of the plan names it: municipality
     (NIS code), section (id of the section the line is in), name_as_written, kind (2019, 2025,
-    former, deelgemeente), page, line_start, line_end (the line). The table of contents and
+    former, deelgemeente, neighbourhood), page, line_start, line_end (the line). The table of contents and
     page headers are not the body; a line names a municipality once even if it repeats it."""
     from .pages import PAGE_HEADER
 
     sections = sections or section_rows(plan)
     names = place_names(tables)
-    patterns = sorted(((name, _pattern(name)) for name in names), key=lambda p: -len(p[0]))
+    # longest first, so "Mechelen aan de Maas" is not read as "Mechelen"; wijken and buurten
+    # last: a line naming the municipality too keeps the municipality's name
+    patterns = sorted(((name, _pattern(name)) for name in names),
+                      key=lambda p: (names[p[0]][1] == "neighbourhood", -len(p[0])))
     rows = []
     bounds = [(s["line_start"], s["line_end"], s["id"]) for s in sections]
     for start, end, section in bounds:

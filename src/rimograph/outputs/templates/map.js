@@ -18,10 +18,13 @@ const normalise = text => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerC
 const typeStyle = new Map(data.legend.map(t => [t.type, t]));
 data.nodes.forEach(n => { n.color = n.shade || typeStyle.get(n.type).color; n.shape = typeStyle.get(n.type).shape; });
 const position = new Map(data.nodes.map((n, i) => [n.id, i]));
-// neighbours of every node, edge direction ignored; edges arrive as [from, to, type, dashed]
+// neighbours of every node, edge direction ignored; edges arrive as [from, to, type, dashed, note?]
 const adjacent = data.nodes.map(() => []);
 data.edges.forEach(([from, to]) => { adjacent[from].push(to); adjacent[to].push(from); });
-const edgeTitle = (type, dashed) => (data.relations[data.edge_types[type]] || data.edge_types[type]) + (dashed ? " (" + L.possible + ")" : "");
+// an edge's fifth element, where it has one, points into data.notes: a partner list's group,
+// the kind of link between two entries
+const edgeTitle = (type, dashed, note) => (data.relations[data.edge_types[type]] || data.edge_types[type]) + (dashed ? " (" + L.possible + ")" : "")
+  + (note === undefined ? "" : " (" + data.notes[note] + ")");
 
 const hidden = new Set();  // ids the panel's filters hide
 let near = null;           // ids of the highlighted node and its neighbours, or null

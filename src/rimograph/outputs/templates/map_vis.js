@@ -9,9 +9,9 @@ function makeRenderer(container, hooks) {
   })));
   const edgeColor = (e, opacity) => ({ color: e.dashed ? "#d08c40" : "#9aa4ad", opacity: opacity });
   const edgeOpacity = e => (HUB_RELATIONS.has(e.relation) ? 0.25 : 0.8);
-  const edgeList = data.edges.map(([from, to, type, dashed]) => ({
+  const edgeList = data.edges.map(([from, to, type, dashed, note]) => ({
     from: data.nodes[from].id, to: data.nodes[to].id, relation: data.edge_types[type], dashed: dashed === 1,
-    title: edgeTitle(type, dashed) }));
+    title: edgeTitle(type, dashed, note) }));
   const edges = new vis.DataSet(edgeList.map((e, i) => ({
     id: i, from: e.from, to: e.to, dashes: e.dashed, arrows: { to: { enabled: true, scaleFactor: 0.5 } },
     color: edgeColor(e, edgeOpacity(e)), title: tooltip([e.title]), width: e.relation === "CONTRIBUTES_TO" ? 2 : 1,
