@@ -25,7 +25,7 @@ def test_map_of_the_plan_opens_offline(tmp_path, graph):
     assert page["requests"] == []
     shown = select(graph)[0]
     n = len(shown)
-    assert n == 332  # generic partners and the plan's context are left out unless asked for
+    assert n == 335  # generic partners and the plan's context are left out unless asked for
     assert not any(graph.nodes[m].get("generic") or graph.nodes[m]["type"] in CONTEXT_TYPES
                    for m in shown)
     assert "partner:rimo-limburg" not in shown  # only the organisation's own ties
@@ -157,7 +157,7 @@ def overlapping(boxes):
 def test_every_name_readable_at_first_view(tmp_path):
     """On a 1366 x 768 laptop screen every node of these maps is named at first view, at 12 px
     or more, and no two names overlap (boxes read back from the page's label layer)."""
-    maps = {"beringen": (["--municipality", "Beringen"], 64),
+    maps = {"beringen": (["--municipality", "Beringen"], 66),
             "caw": (["--focus", "CAW Limburg"], 19),  # with RIMO Limburg (its general assembly)
             "wonen": (["--theme", "Wonen", "--public"], 42),
             "bilzen-hoeselt": (["--municipality", "Bilzen-Hoeselt"], 106)}

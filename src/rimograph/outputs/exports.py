@@ -67,6 +67,9 @@ GEXF_VIZ_NAMESPACE = "http://gexf.net/1.3/viz"
 #: Node attribute renamed in the CSV tables: Gephi takes a table with a ``source`` column for
 #: an edges table.
 CSV_RENAMED = {"source": "provenance"}
+#: Edge attribute renamed in the CSV tables: Gephi reads column names regardless of case, so a
+#: ``kind`` (of RELATED_TO) would be taken for its own ``Kind`` column.
+CSV_EDGE_RENAMED = {"kind": "relation_kind"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -380,7 +383,8 @@ def csv_tables(graph, lang: str = "nl", public: bool = False):
     (:func:`edge_id`), ``Source``, ``Target``, ``Type`` (``Directed``: Gephi's column for the
     direction), ``Kind`` (the edge type as Gephi's edge kind, which keeps two relations
     between the same nodes apart), ``Label`` (the relation in ``lang``), ``relation`` (the
-    edge type), then the other attributes. Empty texts are left out (an empty cell means absent).
+    edge type), then the other attributes (renamed as :data:`CSV_EDGE_RENAMED` says). Empty
+    texts are left out (an empty cell means absent).
     """
     clean = sanitise(prepare(graph, lang, public), drop_empty=True)
     nodes = []
@@ -389,7 +393,7 @@ def csv_tables(graph, lang: str = "nl", public: bool = False):
         nodes.append({"Id": node, "Label": attrs.pop("name", node), **attrs})
     edges = []
     for u, v, key, attrs in sorted(clean.edges(keys=True, data=True), key=lambda e: e[:3]):
-        attrs = {k: x for k, x in attrs.items() if k != "type"}
+        attrs = {CSV_EDGE_RENAMED.get(k, k): x for k, x in attrs.items() if k != "type"}
         edges.append({"Id": edge_id(u, key, v), "Source": u, "Target": v, "Type": "Directed",
                       "Kind": key, "Label": _relation_label(key, lang), "relation": key,
                       **attrs})
@@ -467,6 +471,7 @@ def read_csv(nodes_path, edges_path) -> nx.MultiDiGraph:
     plan's schema (``page`` an int, ``generic`` a bool, ...); other columns stay text."""
     kinds = _column_kinds()
     renamed = {new: old for old, new in CSV_RENAMED.items()}
+    edge_renamed = {new: old for old, new in CSV_EDGE_RENAMED.items()}
     graph = nx.MultiDiGraph()
     with Path(nodes_path).open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -476,7 +481,7 @@ def read_csv(nodes_path, edges_path) -> nx.MultiDiGraph:
     with Path(edges_path).open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             u, v, relation = row.pop("Source"), row.pop("Target"), row.pop("relation")
-            attrs = {k: _typed(k, x, kinds) for k, x in row.items()
+            attrs = {edge_renamed.get(k, k): _typed(k, x, kinds) for k, x in row.items()
                      if x != "" and k not in ("Id", "Type", "Kind", "Label")}
             graph.add_edge(u, v, key=relation, type=relation, **attrs)
     return graph
