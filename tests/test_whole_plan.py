@@ -146,3 +146,14 @@ def test_resources_per_year_and_the_expansion_in_dutch():
     result = CliRunner().invoke(cli, ["resources", "expansion"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "Opschaling" in result.output and "totaal" in result.output
+
+
+def test_the_map_tooltip_names_the_group_and_the_kind_of_link(graph):
+    from rimograph.outputs.maps import map_data
+
+    pilot = "project:pilootproject-buurtgerichte-zorg-pelt-en-hamont-achel"
+    data = map_data(graph, "test", nodes=[pilot, "partner:lokaal-bestuur-kinrooi",
+                                          "project:onderons-in-sint-truiden", "action:de-stek"])
+    assert sorted(data["notes"]) == ["Samenwerkingsverbanden lokale besturen", "is een"]
+    assert all(len(edge) == 5 for edge in data["edges"]
+               if data["edge_types"][edge[2]] in ("RELATED_TO", "PARTNERS_WITH"))
