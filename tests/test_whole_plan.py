@@ -157,3 +157,14 @@ def test_the_map_tooltip_names_the_group_and_the_kind_of_link(graph):
     assert sorted(data["notes"]) == ["Samenwerkingsverbanden lokale besturen", "is een"]
     assert all(len(edge) == 5 for edge in data["edges"]
                if data["edge_types"][edge[2]] in ("RELATED_TO", "PARTNERS_WITH"))
+
+
+@needs_plan
+def test_check_source_holds_each_goal_to_its_heading(plan, graph_copy):  # noqa: F811
+    rewrite(graph_copy / "operational_goals.csv", lambda row: row.update(
+        line_start="2616", line_end="2620", page="53")
+        if row["id"] == "operational-goal:solidariteit" else None)
+    found = [(d.kind, d.line, d.message) for d in failures(check_source(PLAN, graph_copy,
+                                                                         plan=plan))]
+    assert found == [("citation", 2616, "operational_goals.csv:19: lines 2616-2620 do not "
+                      "contain 'Solidariteit'")]

@@ -24,7 +24,8 @@ mention-outside-list       (note) a curated mention cited outside the partner li
                            lines do contain it
 mention-unresolved         a curated mention no alias of aliases.csv resolves
 mention-group              a mention's group (the list's own words for it) is not in the list
-citation                   cited lines that do not contain the item (heading or mention)
+citation                   cited lines that do not contain the item (heading, mention, or the
+                           name of an operational or strategic goal)
 page                       a cited page that is not the page of the range's first line, read
                            from the page map of the text (:mod:`rimograph.source.pages`)
 table-mark                 a ``basis=table`` contribution and the overview table's "(x)" disagree
@@ -309,6 +310,9 @@ def _check_group(plan, entry, mrow, span, diffs):
 
 # --------------------------------------------------------------------------- citations
 
+#: tables whose rows cite the plan's heading of what they name (the OD's heading and definition)
+NAMED = ("operational_goals.csv", "strategic_goals.csv")
+
 
 def _check_citations(plan, pairs, tables, diffs):
     heading = {row["id"]: entry.line_start for entry, row in pairs.values()}
@@ -343,6 +347,10 @@ def _check_citations(plan, pairs, tables, diffs):
                 mention = row.get("mention", "")
                 if _squash(mention) not in _squash(_cited_text(plan, start, end)):
                     text = mention
+            elif file in NAMED:  # the goal's heading is in its cited lines
+                name = row.get("name", "")
+                if _squash(name) not in _squash(_cited_text(plan, start, end)):
+                    text = name
             if text is not None:
                 diffs.append(Difference("citation", where, f"{where}: lines {start}-{end} do not "
                                         f"contain {text!r}", start))
