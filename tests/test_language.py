@@ -58,6 +58,16 @@ def test_every_message_has_dutch_and_the_mo_is_compiled_from_the_po():
         "rimograph.mo is older than rimograph.po: run pybabel compile"
 
 
+def test_every_message_is_defined_once():
+    # gettext's msgfmt refuses a catalogue with a message defined twice; babel keeps the last
+    import re
+
+    with PO.open("rb") as stream:
+        po = read_po(stream)
+    definitions = len(re.findall(r'^msgid "', PO.read_text(encoding="utf-8"), re.MULTILINE))
+    assert definitions == len(po) + 1, "a msgid is defined twice in rimograph.po"  # + header
+
+
 def test_placeholders_are_the_same_in_both_languages():
     import re
 
