@@ -182,6 +182,16 @@ def test_tables_fit_80_columns(args, lang):
     assert not too_long
 
 
+def test_a_narrow_table_keeps_what_the_question_is_about():
+    # a list whose first item is too long shows that item cut short, never only "… (+N)"
+    heers = run("needs").output.split("\nHeers ")[1].splitlines()
+    assert "Voorkeurtarief in de" in heers[0]
+    # the expansion request keeps its FTE; the columns the command names go first
+    expansion = run("resources", "expansion").output
+    assert expansion.splitlines()[0].split()[:4] == ["deel", "waarvoor", "VTE", "post"]
+    assert "8,18" in expansion and "(niet getoond: actie, pagina;" in expansion
+
+
 def test_wide_shows_everything_and_columns_follow_the_terminal():
     wide = run("coverage", "municipalities", "--wide")
     assert max(len(line) for line in wide.output.splitlines()) > 200

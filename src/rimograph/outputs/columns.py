@@ -26,6 +26,7 @@ HEADERS = {
     "title": N_("title"), "lines": N_("lines"), "as_written": N_("as written"),
     "sections": N_("sections"), "section_titles": N_("sections (titles)"),
     "municipality_2025": N_("municipality (2025)"), "comparisons": N_("as the plan puts it"),
+    "comparison": N_("as the plan puts it"),
     "name": N_("name"), "nis": N_("NIS"), "name_2025": N_("since 2025"),
     "kind": N_("kind"), "type": N_("type"), "scope": N_("scope"),
     "themes": N_("themes"), "theme_names": N_("theme names"),

@@ -165,13 +165,24 @@ def _xlsx(rows, columns, money) -> bytes:
 
 def shorten_list(items: list[str], width: int, lines: int = 2) -> str:
     """As many ``items`` as fit in ``lines`` lines of ``width`` characters (", "-joined), then
-    "… (+N)" for the rest: ``Genk-Centrum, Kolderbos en D’ierd … (+7)``."""
+    "… (+N)" for the rest: ``Genk-Centrum, Kolderbos en D’ierd … (+7)``. When not even the
+    first item fits, it is cut short at a word: ``Voorkeurtarief in de … (+1)``, never only a
+    count."""
     full = ", ".join(items)
     if len(textwrap.wrap(full, width)) <= lines:
         return full
-    for keep in range(len(items) - 1, -1, -1):
+
+    def fits(text):
+        return len(textwrap.wrap(text, width, break_long_words=True)) <= lines
+
+    for keep in range(len(items) - 1, 0, -1):
         text = ", ".join(items[:keep]) + f" … (+{len(items) - keep})"
-        if len(textwrap.wrap(text, width, break_long_words=True)) <= lines:
+        if fits(text):
+            return text
+    rest = f" (+{len(items) - 1})" if len(items) > 1 else ""
+    for size in range(len(items[0]) - 1, 0, -1):
+        text = textwrap.shorten(items[0], size, placeholder=" …") + rest
+        if fits(text):
             return text
     return f"… (+{len(items)})"
 
@@ -225,8 +236,9 @@ def table(rows: list[dict], columns: list[str], width: int | None = 100, money=(
             floors = {c: floor(c) for c in shown}
             while total([c for c in shown]) > width and sum(floors[c] for c in shown) \
                     + _GAP * (len(shown) - 1) > width and len(shown) > 1:
-                last = next((c for c in list(drop_first) + shown[::-1]
-                             if c in shown and c not in names), shown[-1])
+                # the columns the command names first (even a name), then the last ones
+                last = next((c for c in drop_first if c in shown), None) or next(
+                    (c for c in shown[::-1] if c not in names), shown[-1])
                 shown.remove(last)
                 dropped.insert(0, last)
             spare = width - sum(floors[c] for c in shown) - _GAP * (len(shown) - 1)
