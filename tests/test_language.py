@@ -318,11 +318,21 @@ def test_merged_names_work_in_show_path_and_map(tmp_path):
 
 
 def test_no_path_names_the_option_that_works():
-    result = run("path", "Woonzaak", "Genk")
+    result = run("path", "Woonzaak", "Genk", "--relation", "PARTNERS_WITH")
     assert result.exit_code == 1
     assert "met --all-relations is er een (3 stappen)" in result.output
-    english = run("path", "Woonzaak", "Genk", "--lang", "en")
+    english = run("path", "Woonzaak", "Genk", "--relation", "PARTNERS_WITH", "--lang", "en")
     assert "with --all-relations there is one (3 steps)" in english.output
+
+
+def test_a_path_to_a_municipality_uses_every_relation():
+    # a municipality is not in the partner network: its paths run through every relation
+    result = run("path", "CAW Limburg", "Genk", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1].startswith("1,2,")  # 2 steps
+    assert "-ACTIVE_IN-> Genk" in result.stdout
+    partners = run("path", "Woonzaak", "Lokaal bestuur Genk", "--format", "csv").stdout
+    assert "PARTNERS_WITH" in partners and "ACTIVE_IN" not in partners  # the partner network
 
 
 def test_unknown_names_suggest_in_the_language(graph):

@@ -15,6 +15,8 @@ from .common import (
 )
 
 
+#: the node types of the partner network, where a path keeps to its relations by default
+NETWORK_TYPES = ("Partner", "StrategicAction", "Project")
 RELATION_TYPES = ("ACTIVE_IN", "BASED_IN", "BROADER", "CONTRIBUTES_TO", "HAS_THEME",
                   "LOCATED_IN", "PARTNERS_WITH", "PART_OF", "TARGETS")
 
@@ -26,7 +28,8 @@ RELATION_TYPES = ("ACTIVE_IN", "BASED_IN", "BROADER", "CONTRIBUTES_TO", "HAS_THE
               help="Most paths to print (0 = all).")
 @click.option("--relation", "relations", multiple=True, type=click.Choice(RELATION_TYPES),
               help="Relations a path may use (repeat for several) [default: PARTNERS_WITH "
-              "and PART_OF, the partner network].")
+              "and PART_OF, the partner network, between partners, actions and projects; "
+              "else every relation].")
 @click.option("--all-relations", is_flag=True, help="Let paths use every relation (also "
               "shared goals, target groups and places).")
 @click.option("--include-generic", is_flag=True, help=GENERIC_HELP)
@@ -35,16 +38,18 @@ RELATION_TYPES = ("ACTIVE_IN", "BASED_IN", "BROADER", "CONTRIBUTES_TO", "HAS_THE
 def path(graph, source, target, limit, relations, all_relations, include_generic, fmt):
     """The shortest connections between two nodes, as chains of relations.
 
-    SOURCE and TARGET are ids or names, matched like `rimograph show` does. Direction is
-    ignored for the search and shown on each step (-TYPE-> or <-TYPE-). When there is no path,
-    the message says which option gives one.
+    SOURCE and TARGET are ids or names, matched like `rimograph show` does. Between two
+    partners, actions or projects a path runs by default through the partner network (works
+    with, part of); when an end is anything else (a municipality, a theme, a goal) through
+    every relation. Direction is ignored for the search and shown on each step (-TYPE-> or
+    <-TYPE-). When there is no path, the message says which option gives one.
 
     \b
     Columns: path, hops, chain, nodes (ids; json only).
     Examples:
       rimograph path Woonzaak "Lokaal bestuur Genk"
       rimograph path "Vlaams Huurdersplatform" "CAW Limburg"
-      rimograph path Woonzaak Genk --all-relations
+      rimograph path "CAW Limburg" Genk
     """
     import re
 
@@ -52,12 +57,17 @@ def path(graph, source, target, limit, relations, all_relations, include_generic
     from ..outputs.columns import word
     from ..questions.network import shortest_paths
 
-    if not relations and not all_relations:
-        relations = ("PARTNERS_WITH", "PART_OF")
+    ends = []
     for name in (source, target):
-        told = find_nodes(graph, name)[1]
+        found, told = find_nodes(graph, name)
+        ends.extend(found)
         if told:
             say(told, err=True)
+    if not relations and not all_relations:
+        if all(graph.nodes[n]["type"] in NETWORK_TYPES for n in ends):
+            relations = ("PARTNERS_WITH", "PART_OF")
+        else:
+            all_relations = True
     rows = shortest_paths(graph, source, target, limit, include_generic,
                           None if all_relations else relations)
     if fmt not in ("csv", "json"):  # the relations in words: "-werkt samen met->"
