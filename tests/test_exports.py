@@ -442,3 +442,5 @@ def test_cli_csv_export_into_a_new_folder(tmp_path):
                                 catch_exceptions=False)
     assert result.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["edges.csv", "nodes.csv"]
+    nodes, edges = out / "nodes.csv", out / "edges.csv"  # one line for the pair, one total
+    assert result.output.splitlines() == [f"{nodes}, {edges}: 641 knopen, 1175 relaties"]

@@ -189,8 +189,7 @@ def export_command(graph, fmt, out, public, replace):
     if replace and fmt != "cypher":
         raise click.BadParameter(_("only with --format cypher"), param_hint="--replace")
     written = export(graph, fmt, out or default_out(fmt, public), language(), public, replace)
-    for file in written:
-        said(file, graph, public)
+    said(", ".join(str(file) for file in written), graph, public)  # csv: one line, both files
 
 
 @click.command("report")
