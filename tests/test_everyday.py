@@ -108,6 +108,6 @@ def test_an_indicator_lists_the_plans_figures_highest_first(graph):
     assert all(f["unit"] == "percent" and f["page"] == 24 for f in out["figures"])
     table = run("show", "activiteitsgraad")
     assert "De cijfers van het plan, hoogste eerst:" in table
-    assert "teken van nood  lager dan het cijfer van Limburg" in table
+    assert "noodsignaal    lager dan het cijfer van Limburg" in table
     assert "65,3  procent" in table  # Belgian decimal comma, unit in words
     assert "The plan's figures, highest first:" in run("show", "activiteitsgraad", "--lang", "en")

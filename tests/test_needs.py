@@ -60,3 +60,12 @@ def test_signal_rule():
     assert not is_signal("higher", 20.2, None)  # no Limburg figure: nothing to compare with
     assert is_signal("no", 0.0, None) and not is_signal("no", 1.0, None)
     assert is_signal("present", 90.0, None) and not is_signal("", 1.0, None)
+
+
+def test_the_table_says_where_the_order_changes_group():
+    table = CliRunner().invoke(cli, ["needs"], env={"COLUMNS": "100"}).output
+    last = " ".join(table.rstrip().split("\n\n")[-1].split())
+    assert last == ("Eerst de 23 gemeenten zonder lokale actie of project, dan de 15 met; in elke "
+                    "groep de meeste noodsignalen eerst.")
+    ranked = CliRunner().invoke(cli, ["needs", "--indicator", "activiteitsgraad"]).output
+    assert "Eerst de" not in ranked  # one indicator: one ranking, no groups

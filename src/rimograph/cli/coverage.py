@@ -160,6 +160,12 @@ def needs_command(graph, indicator, fmt, backend, neo4j):
     rows = needs(answer(graph, backend, neo4j, "need-facts", need_facts), chosen)
     emit(rows, fmt, drop_first=("nis_2025", "comparisons", "context", "partner_names",
                                 "partners_based", "local_names", "parts"))
+    if fmt == "table" and not indicator:  # the two groups of the order, told apart
+        absent = sum(1 for r in rows if not r["local_entries"])
+        click.echo("")
+        note(_("First the {absent} municipalities without a local action or project, then the "
+               "{present} with one; in each group the most need signals first.").format(
+                   absent=absent, present=len(rows) - absent))
 
 
 @click.command("mentions")
