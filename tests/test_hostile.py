@@ -187,6 +187,12 @@ def test_a_mention_resolved_to_a_partner_and_its_whole_is_a_warning(graph_copy):
             f"partner:welzijnsschakels-limburg and also to partner:welzijnsschakels (row {row}), "
             "of which it is part; unless the mention names both, keep one of the rows"
             in result.stderr.splitlines())
+    assert len(result.stderr.splitlines()) == 1  # a mention listing names may name both
+
+
+def test_the_bundled_tables_validate_without_warnings():
+    result = run("validate", "--graph", GRAPH_DIR)
+    assert result.exit_code == 0 and result.stderr == ""
 
 
 @pytest.mark.parametrize("text, code", [

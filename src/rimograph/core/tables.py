@@ -655,12 +655,20 @@ def _check_cycles(tables, problems) -> dict:
     return found
 
 
+#: a mention that lists several names: "het OCMW en stedelijke diensten", "CAW/Cabrio/LiSS"
+_LISTS_NAMES = re.compile(r"\ben\b|[/&,]")
+
+
 def _check_alias_ancestors(tables, alias_rows, parent, warnings):
     """Warn when a mention resolves to a partner and also to one of its parents: the same
-    organisation counted twice, as a part and as the whole, unless the mention names both
-    ("het OCMW en stedelijke diensten"). ``alias_rows``: (alias, context, partner) -> row."""
+    organisation counted twice, as a part and as the whole. A mention that lists several
+    names (joined by "en", "/", "&" or a comma: "het OCMW en stedelijke diensten",
+    "CAW/Cabrio/LiSS") may name both and is not warned about. ``alias_rows``: (alias, context,
+    partner) -> row."""
     for row in tables["aliases.csv"]:
         v = row.values
+        if _LISTS_NAMES.search(v["alias"]):
+            continue
         up, seen = parent.get(v["partner"]), {v["partner"]}
         while up is not None and up not in seen:
             whole = alias_rows.get((v["alias"], v["context"], up))
