@@ -43,6 +43,10 @@ def test_goals_without_an_action_in_maasmechelen(graph):
     assert len(none_there) >= 8 and out[0]["certain"] == 0  # the uncovered come first
     everywhere = json.loads(run("coverage", "goals", "--format", "json"))
     assert sum(r["certain"] for r in out) < sum(r["certain"] for r in everywhere)
+    table = " ".join(run("coverage", "goals", "--municipality", "Maasmechelen").split())
+    assert (f"Alleen de acties die actief zijn in Maasmechelen: {len(none_there)} van de "
+            f"{len(out)} operationele doelstellingen hebben er geen.") in table
+    assert "mogelijk: een (x) in het overzichtsschema van het plan." in table
 
 
 def test_entries_lists_each_action_before_its_projects(graph):

@@ -112,13 +112,23 @@ def coverage_goals(graph, include_internal, municipality, fmt, backend, neo4j):
     Columns: goal (id), name, strategic_goal, theme, certain, possible,
              certain_actions, possible_actions.
     """
+    from ..core.model import node_name
     from ..questions.coverage import goal_coverage
 
-    emit(answer(graph, backend, neo4j, "goal-coverage", goal_coverage,
-                include_internal=include_internal,
-                municipalities=municipalities_of(graph, municipality)), fmt,
-         ["goal", "name", "strategic_goal", "theme", "certain", "possible", "certain_actions",
-          "possible_actions"])
+    towns = municipalities_of(graph, municipality)
+    rows = answer(graph, backend, neo4j, "goal-coverage", goal_coverage,
+                  include_internal=include_internal, municipalities=towns)
+    emit(rows, fmt, ["goal", "name", "strategic_goal", "theme", "certain", "possible",
+                     "certain_actions", "possible_actions"])
+    if fmt == "table":
+        click.echo("")
+        if towns:
+            none = sum(1 for r in rows if not r["certain"] and not r["possible"])
+            note(_("Only the actions active in {place}: {n} of the {total} operational goals "
+                   "have none there.").format(place=" + ".join(node_name(graph, t) for t in towns),
+                                              n=none, total=len(rows)))
+        note(_("certain: the action's text says it contributes; possible: a (x) in the plan's "
+               "overview table."))
 
 
 @click.command("needs")
