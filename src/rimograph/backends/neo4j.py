@@ -210,7 +210,7 @@ def _translate(exc, uri, user, database):
             "Neo4j at {uri} ran out of transaction memory: raise db.memory.transaction.max "
             "and dbms.memory.transaction.total.max (or the heap, server.memory.heap.max_size) "
             "in neo4j.conf; rimograph writes in batches of {rows} rows").format(
-                uri=uri, rows=BATCH_SIZE))
+                uri=uri, rows=CREATE_BATCH_SIZE))
     if isinstance(exc, ne.Neo4jError):
         return RimographError(f"Neo4j: {(exc.message or str(exc)).splitlines()[0]}")
     if isinstance(exc, ne.DriverError):

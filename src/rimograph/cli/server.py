@@ -50,11 +50,14 @@ def neo4j_push(graph, replace, neo4j):
 
     Labels are the node types (Partner, StrategicAction, ...), relationship types the edge
     types (PARTNERS_WITH, ...), properties camelCase (lineStart); every node and relationship
-    keeps its citation (page, lineStart, lineEnd). Pushing again changes nothing; without
-    --replace nothing is deleted. Writes go in batches of 2000 rows, each its own
-    transaction: if the push stops halfway (server gone, Ctrl-C), Neo4j holds part of the
-    graph; run the same push again to complete it (`rimograph neo4j status` tells). A lost
-    server is retried for 10 s, then the command stops with one line.
+    keeps its citation (page, lineStart, lineEnd). The first push into a database without
+    rimograph's graph, and --replace, load a new version in batches of 10000 rows that no
+    reader sees until one short transaction switches to it: if it stops halfway (server gone,
+    Ctrl-C), readers keep what they had and the next push deletes the unfinished version.
+    A push into the graph that is there merges in batches of 2000 rows: pushing again changes
+    nothing, nothing is deleted, and if it stops halfway Neo4j holds part of the graph; run
+    the same push again to complete it (`rimograph neo4j status` tells). A lost server is
+    retried for 10 s, then the command stops with one line.
     """
     from ..backends.neo4j import connect, push
 
