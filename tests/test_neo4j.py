@@ -393,6 +393,43 @@ def test_an_interrupted_push_says_so_and_pushing_again_completes_it(conn, graph,
         replace_with(conn, graph)
 
 
+def test_an_interrupted_first_push_shows_no_graph_and_the_next_push_loads_it(conn, graph,
+                                                                            pushed, big_dir):
+    """A first push into a database without rimograph's graph writes a new version with
+    CREATE: stopped by Ctrl-C, readers see no graph (not half of one), status tells, and the
+    next push deletes the unfinished version and loads the whole graph."""
+    from rimograph.core.load import load_graph
+
+    big = load_graph(big_dir)
+    try:
+        with conn.driver.session(database=conn.database) as session:
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+                        ).consume()
+        push = subprocess.Popen([sys.executable, "-m", "rimograph.cli", "neo4j", "push", "--graph",
+                                 str(big_dir)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        deadline = time.monotonic() + 60
+        while nb.status(conn.driver, conn.database)["leftover"] < 1000:
+            assert push.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        push.send_signal(signal.SIGINT)
+        _, err = push.communicate(timeout=60)
+        assert push.returncode == 1
+        assert err == ("Fout: onderbroken (Ctrl-C): Neo4j bevat nog geen graaf van rimograph; "
+                       "de volgende push wist de onafgewerkte en laadt hem opnieuw\n")
+        found = nb.status(conn.driver, conn.database)
+        assert found["nodes"] == 0 and found["leftover"] >= 1000
+        assert found["last_push"]["state"] == "running" and "current" not in found["last_push"]
+        result = CliRunner().invoke(cli, ["stats", "--backend", "neo4j"])
+        assert result.exit_code == 1 and "nog geen graaf van rimograph" in result.output
+        nb.push(big, conn.driver, conn.database)
+        found = nb.status(conn.driver, conn.database)
+        assert (found["nodes"], found["relationships"], found["leftover"]) == \
+            (big.number_of_nodes(), big.number_of_edges(), 0)
+    finally:
+        replace_with(conn, graph)
+
+
 def test_replace_of_a_big_graph_by_the_small_plan(conn, graph, pushed, big_dir):
     """A database holding a graph 30 times the plan (25k edges), replaced by the plan: every
     write and delete runs in batches (at most 2000 rows, 1000 deleted nodes per transaction),
