@@ -360,6 +360,22 @@ def big_dir(tmp_path_factory):
     return out
 
 
+def interrupted_push(conn, folder, under_way):
+    """Run `rimograph neo4j push --graph folder` in a process, send it Ctrl-C as soon as
+    ``under_way(status)`` holds; assert it exits with 1 and return its stderr."""
+    push = subprocess.Popen([sys.executable, "-m", "rimograph.cli", "neo4j", "push", "--graph",
+                             str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    deadline = time.monotonic() + 60
+    while not under_way(nb.status(conn.driver, conn.database)):
+        assert push.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    push.send_signal(signal.SIGINT)
+    _, err = push.communicate(timeout=60)
+    assert push.returncode == 1
+    return err
+
+
 def test_an_interrupted_push_says_so_and_pushing_again_completes_it(conn, graph, pushed,
                                                                     big_dir):
     from rimograph.core.load import load_graph
@@ -367,16 +383,8 @@ def test_an_interrupted_push_says_so_and_pushing_again_completes_it(conn, graph,
     big = load_graph(big_dir)
     replace_with(conn, graph)
     try:
-        push = subprocess.Popen([sys.executable, "-m", "rimograph.cli", "neo4j", "push", "--graph",
-                                 str(big_dir)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
-        deadline = time.monotonic() + 60
-        while nb.status(conn.driver, conn.database)["nodes"] <= graph.number_of_nodes():
-            assert push.poll() is None and time.monotonic() < deadline
-            time.sleep(0.05)
-        push.send_signal(signal.SIGINT)
-        _, err = push.communicate(timeout=60)
-        assert push.returncode == 1
+        err = interrupted_push(conn, big_dir,
+                               lambda found: found["nodes"] > graph.number_of_nodes())
         assert err == ("Fout: onderbroken (Ctrl-C): Neo4j bevat een deel van de graaf; voer "
                        "dezelfde push opnieuw uit om hem te vervolledigen\n")
         result = CliRunner().invoke(cli, ["neo4j", "status"], catch_exceptions=False)
@@ -405,16 +413,7 @@ def test_an_interrupted_first_push_shows_no_graph_and_the_next_push_loads_it(con
         with conn.driver.session(database=conn.database) as session:
             session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
                         ).consume()
-        push = subprocess.Popen([sys.executable, "-m", "rimograph.cli", "neo4j", "push", "--graph",
-                                 str(big_dir)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
-        deadline = time.monotonic() + 60
-        while nb.status(conn.driver, conn.database)["leftover"] < 1000:
-            assert push.poll() is None and time.monotonic() < deadline
-            time.sleep(0.05)
-        push.send_signal(signal.SIGINT)
-        _, err = push.communicate(timeout=60)
-        assert push.returncode == 1
+        err = interrupted_push(conn, big_dir, lambda found: found["leftover"] >= 1000)
         assert err == ("Fout: onderbroken (Ctrl-C): Neo4j bevat nog geen graaf van rimograph; "
                        "de volgende push wist de onafgewerkte en laadt hem opnieuw\n")
         found = nb.status(conn.driver, conn.database)
