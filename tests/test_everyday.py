@@ -115,3 +115,12 @@ def test_an_indicator_lists_the_plans_figures_highest_first(graph):
     assert "noodsignaal    lager dan het cijfer van Limburg" in table
     assert "65,3  procent" in table  # Belgian decimal comma, unit in words
     assert "The plan's figures, highest first:" in run("show", "activiteitsgraad", "--lang", "en")
+
+
+def test_entries_table_sets_projects_under_their_action():
+    lines = CliRunner().invoke(cli, ["entries"], env={"COLUMNS": "120"}).output.splitlines()
+    action = next(i for i, line in enumerate(lines) if line.startswith("De STEK "))
+    following = next(line for line in lines[action + 1:] if not line.startswith(" "))
+    assert following.startswith("– De STEK Beringen-Mijn")  # its first project, set under it
+    csv_rows = run("entries", "--format", "csv").splitlines()
+    assert any(r.startswith("project:de-stek-beringen-mijn,De STEK Beringen-Mijn,") for r in csv_rows)

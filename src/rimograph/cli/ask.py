@@ -316,10 +316,14 @@ def entries_command(graph, theme, goal, municipality, year, target_group, fmt, b
     groups = None
     if target_group:  # the group and every narrower one
         groups = sorted(narrower_groups(lookup, find_node(lookup, target_group, "TargetGroup")))
-    emit(answer(graph, backend, neo4j, "entries", entry_list,
-                theme=theme and find_node(lookup, theme, "Theme"),
-                goal=goal and find_node(lookup, goal, "OperationalGoal"),
-                municipalities=municipalities_of(graph, municipality), year=year,
-                target_groups=groups), fmt,
-         drop_first=("entry", "page", "partners_open_ended", "transversal", "sector",
-                     "target_groups", "start", "end", "municipalities", "action"))
+    rows = answer(graph, backend, neo4j, "entries", entry_list,
+                  theme=theme and find_node(lookup, theme, "Theme"),
+                  goal=goal and find_node(lookup, goal, "OperationalGoal"),
+                  municipalities=municipalities_of(graph, municipality), year=year,
+                  target_groups=groups)
+    if fmt == "table":  # a project listed under its action reads as part of it: "– De STEK ..."
+        listed = {r["name"] for r in rows if r["type"] == "StrategicAction"}
+        rows = [dict(r, name="– " + r["name"]) if r["type"] == "Project" and r["action"] in listed
+                else r for r in rows]
+    emit(rows, fmt, drop_first=("entry", "page", "partners_open_ended", "transversal", "sector",
+                                "target_groups", "start", "end", "municipalities", "action"))
