@@ -88,21 +88,29 @@ def partners(graph, min_themes, theme, include_generic, municipality, fmt, backe
                      "entry_names"])
 
 
-def _show_more():
-    """What `show` lists beyond the neighbours, by node type: (named query, embedded question,
-    JSON key, title, table columns)."""
+#: What `show` lists beyond the neighbours, by node type: (named query, JSON key, title,
+#: table columns); the embedded twin of each query is in :func:`_show_more`.
+SHOW_MORE = {
+    # a target group also lists the entries of its narrower groups, saying through which
+    "TargetGroup": ("target-group-entries", "entries",
+                    N_("Actions and projects for this target group, its narrower groups "
+                       "included:"), ["name", "type", "via", "page"]),
+    "Indicator": ("indicator-values", "figures", N_("The plan's figures, highest first:"),
+                  ["place_name", "year", "value", "unit", "population", "comparison", "page"]),
+}
+
+
+def _show_more(graph, backend, neo4j, attrs):
+    """``(JSON key, title, columns, rows)`` of what `show` lists beyond a node's neighbours
+    (:data:`SHOW_MORE`), or None for a node type without more."""
     from ..questions.nodes import indicator_values, target_group_entries
 
-    return {
-        # a target group also lists the entries of its narrower groups, saying through which
-        "TargetGroup": ("target-group-entries", target_group_entries, "entries",
-                        N_("Actions and projects for this target group, its narrower groups "
-                           "included:"), ["name", "type", "via", "page"]),
-        "Indicator": ("indicator-values", indicator_values, "figures",
-                      N_("The plan's figures, highest first:"),
-                      ["place_name", "year", "value", "unit", "population", "comparison",
-                       "page"]),
-    }
+    if attrs.get("type") not in SHOW_MORE:
+        return None
+    query, key, title, columns = SHOW_MORE[attrs["type"]]
+    question = {"TargetGroup": target_group_entries, "Indicator": indicator_values}
+    return key, title, columns, answer(graph, backend, neo4j, query, question[attrs["type"]],
+                                       id=attrs["id"])
 
 
 @click.command()
@@ -138,10 +146,7 @@ def show(graph, name, fmt, backend, neo4j):
     else:
         nodes, told = find_nodes(graph, name)
         shown = [({"id": node, **graph.nodes[node]}, neighbours(graph, node)) for node in nodes]
-    more = _show_more()
-    extras = [(more[attrs["type"]], answer(graph, backend, neo4j, *more[attrs["type"]][:2],
-                                          id=attrs["id"]))
-              if attrs.get("type") in more else None for attrs, _rows in shown]
+    extras = [_show_more(graph, backend, neo4j, attrs) for attrs, _rows in shown]
     if told:
         say(told, err=True)
     if fmt == "json":
@@ -150,7 +155,7 @@ def show(graph, name, fmt, backend, neo4j):
         from ..core.safe import json_for_terminal
 
         found = [{"node": attrs, "neighbours": rows,
-                  **({extra[0][2]: extra[1]} if extra is not None else {})}
+                  **({extra[0]: extra[3]} if extra is not None else {})}
                  for (attrs, rows), extra in zip(shown, extras)]
         click.echo(json_for_terminal(json.dumps(found[0] if len(found) == 1 else found,
                                                 ensure_ascii=False, indent=2)))
@@ -169,10 +174,10 @@ def show(graph, name, fmt, backend, neo4j):
         click.echo("")
         emit(rows, fmt, columns, drop_first=["direction", "certainty", "basis"])
         if extras[index] is not None:
-            (_query, _question, _key, title, columns), rows = extras[index]
+            _key, title, more_columns, more_rows = extras[index]
             click.echo("")
             say(_(title))
-            emit(rows, fmt, columns)
+            emit(more_rows, fmt, more_columns)
 
 
 @click.command()
