@@ -123,4 +123,5 @@ def test_entries_table_sets_projects_under_their_action():
     following = next(line for line in lines[action + 1:] if not line.startswith(" "))
     assert following.startswith("– De STEK Beringen-Mijn")  # its first project, set under it
     csv_rows = run("entries", "--format", "csv").splitlines()
-    assert any(r.startswith("project:de-stek-beringen-mijn,De STEK Beringen-Mijn,") for r in csv_rows)
+    assert any(r.startswith("project:de-stek-beringen-mijn,De STEK Beringen-Mijn,")
+               for r in csv_rows)

@@ -5,7 +5,6 @@ Neo4j test server. Each must read the whole plan: the counts of ``rimograph stat
 
 import json
 import os
-import re
 import subprocess
 import time
 from pathlib import Path

@@ -10,7 +10,7 @@ from rimograph.core.model import sources_of, targets_of
 from rimograph.questions.resources import expansion_request, fte_by_year
 from rimograph.source.check import check_source
 
-from .conftest import GRAPH_DIR, append_row
+from .conftest import GRAPH_DIR
 from .test_check_source import failures, needs_plan, plan, rewrite  # noqa: F401 (fixture)
 from .test_extract import PLAN
 

@@ -1,4 +1,5 @@
-"""Where RIMO works and where the need is: coverage (municipalities, province, goals), needs, mentions."""
+"""Where RIMO works and where the need is: coverage (municipalities, province, goals), needs,
+mentions."""
 
 from __future__ import annotations
 

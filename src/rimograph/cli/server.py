@@ -113,7 +113,8 @@ def neo4j_status(neo4j, fmt):
 
 @neo4j_group.command("pull")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the graph as node-link JSON to this file (edges under \"links\", as `rimograph export --format json` writes them).")
+              help="Also write the graph as node-link JSON to this file (edges under "
+              "\"links\", as `rimograph export --format json` writes them).")
 @neo4j_options
 @format_only_option
 def neo4j_pull(neo4j, out, fmt):
