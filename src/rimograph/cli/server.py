@@ -107,8 +107,9 @@ def neo4j_status(neo4j, fmt):
               "the same `rimograph neo4j push` again to complete it").format(
                   started=last.get("started")))
     if found["leftover"]:
-        say(_("{n} nodes left by an interrupted --replace (not read by any query); the next "
-              "push deletes them").format(n=found["leftover"]))
+        say(_("{n} nodes of another version (an unfinished push, or the graph a Cypher "
+              "--replace script replaced), not read by any query; the next push deletes them")
+            .format(n=found["leftover"]))
 
 
 @neo4j_group.command("pull")
