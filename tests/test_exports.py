@@ -224,15 +224,47 @@ def test_csv_round_trip(graph, tmp_path):
     assert [p.name for p in exports.export(graph, "csv", folder)] == ["nodes.csv", "edges.csv"]
 
 
-def test_csv_for_belgian_excel(graph, tmp_path):
-    nodes_file, edges_file = exports.export(graph, "csv-excel", tmp_path / "plan")
-    raw = nodes_file.read_bytes()
+def excel_tables(files):
+    """The csv-excel pair read as Belgian Excel opens it on a double click: ``;``-separated,
+    UTF-8 after the byte order mark, decimal comma; (nodes by id, edges by id)."""
+    raw = files[0].read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
-    rows = {r["Id"]: r for r in csv.DictReader(io.StringIO(raw.decode("utf-8-sig")),
-                                                 delimiter=";")}
-    assert rows["theme:wonen"]["fte"] == "2,5"
-    assert rows["action:cafe-anoniem-in-hasselt"]["Label"] == "Café Anoniem in Hasselt"
-    assert edges_file.read_bytes().count(b"\r\n") == graph.number_of_edges() + 1
+    nodes, edges = (pd.read_csv(f, sep=";", decimal=",", encoding="utf-8-sig", dtype={"NIS": str})
+                    for f in files)
+    return nodes.set_index("id"), edges.set_index("id")
+
+
+def test_csv_for_belgian_excel_in_dutch(graph, tmp_path):
+    files = exports.export(graph, "csv-excel", tmp_path / "plan")
+    nodes, edges = excel_tables(files)
+    assert len(nodes) == graph.number_of_nodes() and len(edges) == graph.number_of_edges()
+    assert list(nodes.columns[:2]) == ["naam", "type"]
+    caw = nodes.loc["partner:caw-limburg"]
+    assert (caw["naam"], caw["type"], caw["soort"], caw["algemeen"]) == (
+        "Centrum Algemeen Welzijnswerk Limburg (CAW Limburg)", "Partner", "organisatie", "nee")
+    assert nodes.loc["theme:wonen", "VTE"] == 2.5  # written 2,5
+    woonzaak = nodes.loc["action:woonzaak"]
+    assert (woonzaak["type"], woonzaak["bereik"], woonzaak["sector"], woonzaak["pagina"]) == (
+        "Strategische actie", "Vlaanderen", "ja", 73)
+    assert nodes.loc["municipality:71016", "NIS"] == "71016"
+    link = edges.loc["action:woonzaak-PARTNERS_WITH-partner:feantsa"]
+    assert (link["van"], link["relatie"], link["naar"], link["vermelding"]) == (
+        "Woonzaak", "werkt samen met", "Feantsa", "Feantsa")
+    share = edges.loc["indicator:aandeel-sociale-woningen-MEASURED_IN-region:vlaanderen"]
+    assert (share["waarde"], share["eenheid"], share["bij benadering"]) == (6.0, "procent", "ja")
+    assert set(edges["zekerheid"].dropna()) == {"zeker", "mogelijk"}
+    assert "reason" not in edges.columns and "StrategicAction" not in set(nodes["type"])
+
+
+def test_csv_for_belgian_excel_in_english(graph, tmp_path):
+    nodes, edges = excel_tables(exports.export(graph, "csv-excel", tmp_path / "plan", "en"))
+    woonzaak = nodes.loc["action:woonzaak"]
+    assert (woonzaak["type"], woonzaak["scope"], woonzaak["sector"]) == (
+        "Strategic action", "Flanders", "yes")
+    assert nodes.loc["theme:wonen", "FTE"] == 2.5
+    link = edges.loc["action:woonzaak-PARTNERS_WITH-partner:feantsa"]
+    assert (link["relation"], link["basis"]) == ("partners with", "stated")
+    assert edges["reason"].notna().sum() > 400  # the curators' reasons are English
 
 
 def test_kumu_workbook(graph, tmp_path):

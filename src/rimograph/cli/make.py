@@ -156,8 +156,8 @@ def map_command(graph, selection, out, details, indicator):
 def export_command(graph, fmt, out, public, replace):
     """Write the whole graph for other tools; every node and edge keeps its citation.
 
-    --lang sets the language of edge labels, of Kumu's types, tags and descriptions and of
-    the note in each file that says what it is.
+    --lang sets the language of edge labels, of csv-excel's headers and words, of Kumu's
+    types, tags and descriptions and of the note in each file that says what it is.
 
     \b
     graphml     Gephi, yEd, Cytoscape, graphology: labels, colours and positions
@@ -169,7 +169,8 @@ def export_command(graph, fmt, out, public, replace):
     graphology  graphology's JSON, opens in Gephi Lite and sigma.js
     csv         two tables for Gephi's spreadsheet import (Id, Label; Source,
                 Target, Type, relation), comma, UTF-8
-    csv-excel   the same tables for Excel/LibreOffice: ';', BOM, decimal comma
+    csv-excel   the nodes and relations for Excel/LibreOffice, in words: Dutch
+                headers, types and yes/no (--lang en); ';', BOM, decimal comma
     kumu        xlsx with sheets Elements and Connections (ID columns, so a
                 re-import in Kumu updates instead of duplicating)
     cypher      a cypher-shell script: constraints, then :param batches with

@@ -9,7 +9,7 @@ the maps use (:mod:`rimograph.outputs.labels`); the other words are in the gette
 
 from __future__ import annotations
 
-from ..core.i18n import N_, _, language
+from ..core.i18n import N_, catalogue, language
 from .labels import RELATIONS, TYPE_LABELS, VALUES
 
 HEADERS = {
@@ -48,6 +48,8 @@ HEADERS = {
     "community": N_("cluster"), "label": N_("label"), "size": N_("size"),
     "partners": N_("partners"), "partner_names": N_("partner names"),
     "modularity": N_("modularity"),
+    "from": N_("from (id)"), "from_name": N_("from"), "to": N_("to (id)"),
+    "to_name": N_("to"),
     "a_name": N_("A"), "b_name": N_("B"), "shared": N_("number shared"),
     "shared_names": N_("shared"), "jaccard": N_("Jaccard"),
     "year": N_("year"), "running": N_("running"), "starting": N_("starting"),
@@ -79,17 +81,22 @@ HEADERS = {
     "series": N_("all figures"),
 }
 
-# a node's attributes (`rimograph show`) where they differ from the column of the same key
+# a node's or an edge's attributes (`rimograph show`, the csv-excel export) where they differ
+# from the column of the same key
 ATTRIBUTES = {
     "municipality": N_("municipality"), "partner": N_("partner"), "goal": N_("goal"),
     "entry": N_("action or project"), "action": N_("strategic action"),
     "nis_2025": N_("NIS since 2025"), "merged_2025": N_("merged in 2025"),
     "arrondissement": N_("arrondissement"), "source": N_("source"),
     "plan_entry": N_("also an entry of the plan"), "broader": N_("broader"),
-    "measures": N_("measures"), "source_note": N_("source"), "need_signal": N_("need signal"),
+    "measures": N_("measures"), "source_note": N_("source of the figures"),
+    "need_signal": N_("need signal"),
     "level": N_("level"),
     "framework": N_("framework"), "number": N_("number in the plan"),
     "name_as_written": N_("as the plan writes it"),
+    "body": N_("body or role"), "date": N_("date"), "group": N_("group in the list"),
+    "measurements": N_("figures in the plan"), "mentions": N_("mentions"),
+    "names": N_("names as written"), "together_with": N_("together with"),
 }
 
 # coded values beyond the maps' words (labels.VALUES); booleans are yes/no
@@ -125,39 +132,46 @@ CODED = {"kind", "type", "other_type", "place_type", "relation", "direction", "s
          "certainty", "basis", "status", "method", "assumed", "framework", "detail", "part"}
 
 
-def header(column: str) -> str:
-    """The header of ``column`` in the current language (the key itself when not listed)."""
+def _translate(message: str, lang: str | None) -> str:
+    return catalogue(lang or language()).gettext(message)
+
+
+def header(column: str, lang: str | None = None) -> str:
+    """The header of ``column`` in ``lang`` (default: the current language); the key itself
+    when not listed."""
     label = HEADERS.get(column)
-    return _(label) if label else column
+    return _translate(label, lang) if label else column
 
 
-def attribute_label(key: str) -> str:
-    """The label of a node attribute in the current language (as :func:`header` otherwise)."""
-    return _(ATTRIBUTES[key]) if key in ATTRIBUTES else header(key)
+def attribute_label(key: str, lang: str | None = None) -> str:
+    """The label of a node or edge attribute in ``lang`` (default: the current language), as
+    :func:`header` otherwise."""
+    return _translate(ATTRIBUTES[key], lang) if key in ATTRIBUTES else header(key, lang)
 
 
-def word(code):
-    """A coded value in the current language: node type ("Strategische actie"), relation
-    ("werkt samen met"), scope, partner kind or one of :data:`WORDS`; other values unchanged;
-    ``True``/``False`` as "ja"/"nee"."""
+def word(code, lang: str | None = None):
+    """A coded value in ``lang`` (default: the current language): node type ("Strategische
+    actie"), relation ("werkt samen met"), scope, partner kind or one of :data:`WORDS`; other
+    values unchanged; ``True``/``False`` as "ja"/"nee"."""
     if isinstance(code, bool):
-        return _("yes") if code else _("no")
+        return _translate(N_("yes") if code else N_("no"), lang)
     if not isinstance(code, str) or not code:
         return code
-    lang = language()
+    lang = lang or language()
     for words in (TYPE_LABELS[lang], RELATIONS[lang], VALUES[lang]):
         if code in words:
             return words[code]
-    return _(WORDS[code]) if code in WORDS else code
+    return _translate(WORDS[code], lang) if code in WORDS else code
 
 
-def display_value(column: str, value):
-    """``value`` of ``column`` as a person reads it: coded columns in words (lists item by
-    item), booleans as yes/no; anything else unchanged."""
+def display_value(column: str, value, lang: str | None = None):
+    """``value`` of ``column`` as a person reads it in ``lang`` (default: the current
+    language): coded columns in words (lists item by item), booleans as yes/no; anything else
+    unchanged."""
     if isinstance(value, bool):
-        return word(value)
+        return word(value, lang)
     if column in COLUMN_WORDS and value in COLUMN_WORDS[column]:
-        return _(COLUMN_WORDS[column][value])
+        return _translate(COLUMN_WORDS[column][value], lang)
     if column in CODED:
-        return [word(v) for v in value] if isinstance(value, list) else word(value)
+        return [word(v, lang) for v in value] if isinstance(value, list) else word(value, lang)
     return value

@@ -12,8 +12,9 @@ graphology  graphology's serialisation                                       gra
                                                                              sigma.js
 csv         Gephi's spreadsheet import: a nodes table (``Id``, ``Label``)    Gephi
             and an edges table (``Source``, ``Target``, ``Type``); comma
-csv-excel   the same two tables for Excel and LibreOffice in a Belgian       LibreOffice (Excel)
-            locale: ``;``, UTF-8 with BOM, decimal comma
+csv-excel   the nodes and edges for a person in Excel or LibreOffice in a    LibreOffice (Excel)
+            Belgian locale: headers, types, relations and yes/no in
+            ``lang``; ``;``, UTF-8 with BOM, decimal comma
 kumu        Kumu's import workbook (xlsx): Elements and Connections, both    LibreOffice, openpyxl
             with an ``ID`` column so a re-import updates
 cypher      a cypher-shell script: constraints, ``:param`` batches with      cypher-shell, Neo4j
@@ -407,6 +408,44 @@ def _columns(records, first):
     return list(first) + sorted(seen - set(first))
 
 
+def people_tables(graph, lang: str = "nl", public: bool = False):
+    """The two tables of the csv-excel export, for a person in a spreadsheet, in ``lang``:
+    ``((node headers, node rows), (edge headers, edge rows))``, rows as dicts keyed by header.
+
+    Headers are the words of the question tables (:func:`rimograph.outputs.columns.header`,
+    :func:`~rimograph.outputs.columns.attribute_label`: "naam", "pagina", "eerste regel",
+    "VTE"); coded values are words (:func:`~rimograph.outputs.columns.display_value`: node type
+    "Strategische actie", relation "werkt samen met", partner kind "organisatie", booleans
+    "ja"/"nee"); numbers stay numbers. Nodes, sorted by id: id, name, type, then every other
+    attribute by header. Edges, sorted as in :func:`csv_tables`: id (:func:`edge_id`), from (id
+    and name), relation, to (id and name), then the other attributes by header; the curators'
+    reasons, which are English, only in ``en`` (as in Kumu's workbook). Empty texts are left
+    out. Gephi reads :func:`csv_tables` instead, whose column names it knows.
+    """
+    from .columns import attribute_label, display_value
+
+    clean = sanitise(prepare(graph, lang, public), drop_empty=True)
+
+    def table(records, first):
+        keys = list(first) + sorted({k for r in records for k in r} - set(first),
+                                    key=lambda k: attribute_label(k, lang).casefold())
+        heads = {k: attribute_label(k, lang) for k in keys}
+        rows = [{heads[k]: display_value(k, v, lang) for k, v in r.items()} for r in records]
+        return [heads[k] for k in keys], rows
+
+    nodes = [{"id": node, "name": attrs.get("name", node), **attrs}
+             for node, attrs in sorted(clean.nodes(data=True))]
+    names = {node: attrs.get("name", node) for node, attrs in clean.nodes(data=True)}
+    edges = []
+    for u, v, key, attrs in sorted(clean.edges(keys=True, data=True), key=lambda e: e[:3]):
+        attrs = {k: x for k, x in attrs.items()
+                 if k != "type" and (k != "reason" or lang == "en")}
+        edges.append({"id": edge_id(u, key, v), "from": u, "from_name": names[u],
+                      "relation": key, "to": v, "to_name": names[v], **attrs})
+    return (table(nodes, ("id", "name", "type")),
+            table(edges, ("id", "from", "from_name", "relation", "to", "to_name")))
+
+
 def csv_text(columns, rows, excel: bool = False) -> str:
     """One CSV table (``rows`` are dicts; a missing key is an empty cell).
 
@@ -419,7 +458,7 @@ def csv_text(columns, rows, excel: bool = False) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if excel else ",",
                         lineterminator="\r\n" if excel else "\n")
-    writer.writerow(columns)
+    writer.writerow([for_spreadsheet(c) for c in columns] if excel else columns)
     for row in rows:
         writer.writerow([_cell(row.get(c, ""), excel) for c in columns])
     return ("\ufeff" if excel else "") + buffer.getvalue()
@@ -435,9 +474,9 @@ def _cell(value, excel):
 
 def to_csv(graph, lang: str = "nl", public: bool = False, excel: bool = False):
     """The CSV export as two texts, ``(nodes, edges)``: :func:`csv_tables` written by
-    :func:`csv_text` (``excel`` for the spreadsheet flavour)."""
-    (node_columns, nodes), (edge_columns, edges) = csv_tables(graph, lang, public)
-    return csv_text(node_columns, nodes, excel), csv_text(edge_columns, edges, excel)
+    :func:`csv_text`, or for ``excel`` :func:`people_tables` in the spreadsheet flavour."""
+    tables = people_tables if excel else csv_tables
+    return tuple(csv_text(columns, rows, excel) for columns, rows in tables(graph, lang, public))
 
 
 def _column_kinds() -> dict[str, str]:
