@@ -15,30 +15,32 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / "rimograph"
 PO = SOURCE / "locale" / "nl" / "LC_MESSAGES" / "rimograph.po"
 MO = PO.with_suffix(".mo")
 
-#: click's own words that rimograph's help and errors show (click's gettext messages)
-CLICK_MESSAGES = [
-    "Usage:", "Options", "Commands", "Positional arguments", "Show this message and exit.",
-    "Show the version and exit.", "%(prog)s, version %(version)s", "default: {default}",
-    "env var: {var}", "deprecated", "Aborted!", "Error: {message}",
-    "Try '{command} {option}' for help.", "Invalid value: {message}",
-    "Invalid value for {param_hint}: {message}", "Missing argument", "Missing option",
-    "Missing parameter", "Missing command.", "No such option {name!r}.",
-    "No such command {name!r}.", "Could not open file {filename!r}: {message}",
-    "Option {name!r} does not take a value.", "Choose from:\n\t{choices}",
-    "{value!r} is not a valid {number_type}.", "{value} is not in the range {range}.",
-    "{value!r} is not a valid boolean. Recognized values: {states}",
-    "file", "directory", "path", "{name} {filename!r} does not exist.",
-    "{name} {filename!r} is a file.", "{name} {filename!r} is a directory.",
-    "{name} {filename!r} is not readable.", "{name} {filename!r} is not writable.",
-]
+#: click's gettext messages that only a programmer defining commands, or a feature rimograph
+#: does not use (Windows consoles, the editor, progress bars' time format), ever shows
+CLICK_INTERNAL = {
+    "d", "{editor}: Editing failed", "{editor}: Editing failed: {e}", "Windows error: {error}",
+    "Value must be an iterable.", "Name '{name}' defined twice",
+    "Boolean option {decl!r} cannot use the same flag for true/false.",
+    "Could not determine name for option with declarations {decls!r}",
+    "No options defined but a name was passed ({name}). Did you mean to declare an argument "
+    "instead? Did you mean to pass '--{name}'?",
+    "Arguments take exactly one parameter declaration, got {length}: {decls}.",
+    "Invalid start character for option ({option})", "Unknown color {colour!r}",
+    "Unknown standard stream '{name}'", "Choice({choices})",
+}
 
-#: click's messages with a plural form
-CLICK_PLURALS = [
-    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"),
-    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"),
-    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."),
-    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."),
-]
+
+def click_messages():
+    """click's own messages (its ``_()`` and ``ngettext()`` calls, read from the installed
+    click's source), but for :data:`CLICK_INTERNAL`: the command line shows them in Dutch from
+    rimograph's catalogue ("Usage:", "Missing argument", "No such option {name!r}.")."""
+    import click
+
+    for _file, _line, message, _comments, _context in extract_from_dir(
+            Path(click.__file__).parent, method_map=[("**.py", "python")],
+            keywords={"_": None, "ngettext": (1, 2)}):
+        if (message[0] if isinstance(message, tuple) else message) not in CLICK_INTERNAL:
+            yield message
 
 
 def source_messages():
@@ -57,7 +59,7 @@ def messages():
     from rimograph.cli.common import help_texts
 
     found = [text for _obj, _attr, text in help_texts(cli)] + list(source_messages())
-    return list(dict.fromkeys(found + CLICK_MESSAGES + CLICK_PLURALS))
+    return list(dict.fromkeys(found + list(click_messages())))
 
 
 def update() -> list:

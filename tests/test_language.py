@@ -105,6 +105,67 @@ def test_every_help_text_is_in_the_catalogue():
 
 
 # --------------------------------------------------------------------------------------------
+# click's own words: Dutch from the catalogue, English exactly click's
+
+
+CLICK_WORDS = [  # (arguments, the Dutch line, click's English line)
+    (("partners", "--min-themes", "drie"),
+     "Fout: Ongeldige waarde voor '--min-themes': 'drie' is geen geldig geheel getal.",
+     "Error: Invalid value for '--min-themes': 'drie' is not a valid integer range."),
+    (("partners", "--min-themes", "0"),
+     "Fout: Ongeldige waarde voor '--min-themes': 0 ligt niet in het bereik x>=1.",
+     "Error: Invalid value for '--min-themes': 0 is not in the range x>=1."),
+    (("check-source", "{folder}"),
+     "Fout: Ongeldige waarde voor 'PLAN': Bestand '{folder}' is een map.",
+     "Error: Invalid value for 'PLAN': File '{folder}' is a directory."),
+    (("stats", "--graph", "{folder}/graph.csv"),
+     "Fout: Ongeldige waarde voor '--graph': Map '{folder}/graph.csv' is een bestand.",
+     "Error: Invalid value for '--graph': Directory '{folder}/graph.csv' is a file."),
+    (("show",), "Fout: Ontbrekend argument 'NAAM'.", "Error: Missing argument 'NAME'."),
+    (("partners", "--theme"), "Fout: Optie '--theme' vraagt een waarde.",
+     "Error: Option '--theme' requires an argument."),
+    (("sho", "Genk"), "Fout: Onbekend commando 'sho'. Bedoelt u 'show'?",
+     "Error: No such command 'sho'. Did you mean 'show'?"),
+    (("extract", "{folder}/graph.csv"), "Fout: Ontbrekende optie '--out'.",
+     "Error: Missing option '--out'."),
+    (("timeline", "--format", "pdf"),
+     "Fout: Ongeldige waarde voor '--format': 'pdf' is niet een van 'table', 'csv', 'json', "
+     "'csv-excel', 'xlsx'.",
+     "Error: Invalid value for '--format': 'pdf' is not one of 'table', 'csv', 'json', "
+     "'csv-excel', 'xlsx'."),
+]
+
+
+@pytest.mark.parametrize("args, dutch, english", CLICK_WORDS, ids=lambda a: " ".join(a)
+                         if isinstance(a, tuple) else "")
+def test_clicks_errors_in_dutch_and_exactly_clicks_english(tmp_path, args, dutch, english):
+    (tmp_path / "graph.csv").write_text("id\n", encoding="utf-8")
+    args = [a.format(folder=tmp_path) for a in args]
+    for lang, line in (("nl", dutch), ("en", english)):
+        result = run(*args, env={"COLUMNS": "80", "RIMOGRAPH_LANG": lang})
+        assert result.exit_code == 2
+        assert result.output.splitlines()[-1] == line.format(folder=tmp_path)
+
+
+def test_clicks_usage_words_and_metavars_in_dutch():
+    dutch, english = run("path", "--help").output, run("path", "--help", "--lang", "en").output
+    assert dutch.splitlines()[0] == "Gebruik: rimograph path [OPTIES] BRON DOEL"
+    assert english.splitlines()[0] == "Usage: rimograph path [OPTIONS] SOURCE TARGET"
+    assert run("--help").output.splitlines()[0] == \
+        "Gebruik: rimograph [OPTIES] COMMANDO [ARGUMENTEN]..."
+    assert "\nCommando's:\n" in run("--help").output
+    assert "\nCommands:\n" in run("--help", "--lang", "en").output
+    partners = run("partners", "--help").output
+    for words in ("--min-themes GEHEEL GETAL", "--theme NAAM", "--out BESTAND", "--graph MAP",
+                  "--uri TEKST", "Toon deze hulp en stop."):
+        assert words in partners
+    english = run("partners", "--help", "--lang", "en").output
+    for words in ("--min-themes INTEGER RANGE", "--theme NAME", "--out FILE",
+                  "--graph DIRECTORY", "--uri TEXT", "Show this message and exit."):
+        assert words in english
+
+
+# --------------------------------------------------------------------------------------------
 # the language of answers
 
 

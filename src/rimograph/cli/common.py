@@ -28,28 +28,56 @@ def repair_arg(arg: str) -> str:
 
 
 _ENGLISH: dict[int, dict[str, str]] = {}
+#: the attributes of a command or parameter that a person reads: help, and the words of the
+#: usage line ("[OPTIONS]", "COMMAND [ARGS]...", an option's or argument's metavar)
+WORDS = ("help", "short_help", "epilog", "metavar", "options_metavar", "subcommand_metavar")
+
+
+def type_name(param_type: click.ParamType) -> str | None:
+    """The English name click gives ``param_type`` ("integer range", "file", "directory"),
+    or None for a type that shows neither its name (it has a metavar of its own, like a
+    choice) nor errors that use it. click shows the name in the metavar ("--depth INTEGER
+    RANGE") and in its errors ("'drie' is not a valid integer range.", "File '/tmp/x' is a
+    directory."), but does not translate it (a path's name only in the language of the moment
+    it was made)."""
+    if type(param_type).get_metavar is not click.ParamType.get_metavar:
+        return None
+    if isinstance(param_type, click.Path):
+        return {(True, False): "file", (False, True): "directory"}.get(
+            (param_type.file_okay, param_type.dir_okay), "path")
+    return type(param_type).name
 
 
 def help_texts(command: click.Command):
-    """``(object, attribute, English text)`` for the help of ``command``, its options and its
-    subcommands; a docstring's text as :func:`inspect.cleandoc` gives it (the catalogue's
-    message)."""
+    """``(object, attribute, English text)`` for what a person reads of ``command``, its
+    parameters and its subcommands: help texts (a docstring as :func:`inspect.cleandoc` gives
+    it, the catalogue's message), the words of the usage line and metavars (an argument's as
+    click makes it: "NAME", "[NAME]"), and the names of the parameters' types
+    (:func:`type_name`; the object is then the type)."""
     import inspect
 
     for obj in [command, *command.params]:
-        english = _ENGLISH.setdefault(id(obj), {a: getattr(obj, a, None)
-                                                for a in ("help", "short_help", "epilog")})
+        english = _ENGLISH.get(id(obj))
+        if english is None:
+            english = _ENGLISH[id(obj)] = {a: getattr(obj, a, None) for a in WORDS}
+            if isinstance(obj, click.Argument) and obj.metavar is None \
+                    and type_name(obj.type) is not None:
+                english["metavar"] = obj.make_metavar(click.Context(command))
         for attr, text in english.items():
             if text:
                 yield obj, attr, inspect.cleandoc(text)
+        name = type_name(obj.type) if isinstance(obj, click.Parameter) else None
+        if name:
+            yield obj.type, "name", name
     for sub in getattr(command, "commands", {}).values():
         yield from help_texts(sub)
 
 
 def localise(command: click.Command) -> None:
-    """Put the help of ``command``, its options and its subcommands in the current language.
+    """Put what a person reads of ``command``, its options and its subcommands (help, usage
+    words, metavars, type names: :func:`help_texts`) in the current language.
 
-    The help is written in English in the code (docstrings, ``help=``); the English texts are
+    They are written in English in the code (docstrings, ``help=``); the English texts are
     kept, so the language can change again within one process (tests)."""
     for obj, attr, text in help_texts(command):
         setattr(obj, attr, _(text))
