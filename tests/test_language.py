@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import click
 import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
@@ -163,6 +164,51 @@ def test_clicks_usage_words_and_metavars_in_dutch():
     for words in ("--min-themes INTEGER RANGE", "--theme NAME", "--out FILE",
                   "--graph DIRECTORY", "--uri TEXT", "Show this message and exit."):
         assert words in english
+
+
+@pytest.mark.parametrize("args, meant", [
+    (("partners", "--gemeente", "Genk"), "--municipality"),  # click offered '--mentioned'
+    (("partners", "--gemeente=Genk"), "--municipality"),
+    (("entries", "--thema", "wonen"), "--theme"),
+    (("entries", "--Doelgroepen", "kinderen"), "--target-group"),
+    (("timeline", "--jaar", "2024"), "--year"),
+    (("--taal", "en", "stats"), "--lang"),
+    (("stats", "--taal", "en"), "--lang"),
+    (("map", "--uitvoer", "kaart.html"), "--out"),
+    (("show", "Genk", "--formaat", "csv"), "--format"),
+    (("coverage", "goals", "--gemeenten", "Genk"), "--municipality"),
+    (("path", "Genk", "Woonzaak", "--alle-relaties"), "--all-relations"),
+])
+def test_an_option_typed_in_dutch_gets_the_option_meant(args, meant):
+    result = run(*args)
+    assert result.exit_code == 2
+    typed = next(a for a in args if a.startswith("--")).partition("=")[0]
+    assert result.output.splitlines()[-1] == f"Fout: Onbekende optie '{typed}'. Bedoelt u '{meant}'?"
+    english = run(*args, env={"COLUMNS": "80", "RIMOGRAPH_LANG": "en"})
+    assert english.output.splitlines()[-1] == (f"Error: No such option '{typed}'. Did you mean "
+                                               f"'{meant}'?")
+
+
+def test_a_dutch_option_the_command_lacks_gets_no_misleading_hint():
+    # show has no --municipality; click alone would offer its nearest spelling
+    assert run("show", "Genk", "--gemeente", "Genk").output.splitlines()[-1] == \
+        "Fout: Onbekende optie '--gemeente'."
+    # a misspelling that is no Dutch word keeps click's hint
+    assert run("partners", "--municipalty", "Genk").output.splitlines()[-1] == \
+        "Fout: Onbekende optie '--municipalty'. Bedoelt u '--municipality'?"
+
+
+def test_every_dutch_option_word_means_a_real_option():
+    from rimograph.cli.hints import DUTCH_OPTIONS
+
+    options = set()
+    for path in commands():
+        command = cli
+        for name in path:
+            command = command.commands[name]
+        options.update(name for param in command.get_params(click.Context(command))
+                       for name in getattr(param, "opts", []))
+    assert set(DUTCH_OPTIONS.values()) <= options
 
 
 # --------------------------------------------------------------------------------------------

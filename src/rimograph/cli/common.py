@@ -16,6 +16,7 @@ from ..core.errors import Ambiguous, DataError, RimographError
 from ..core.i18n import LANGUAGES, N_, _, language_from_args, ngettext, set_language
 from ..core.safe import for_spreadsheet, for_terminal, json_for_terminal
 from ..outputs.render import BINARY, FORMATS, render
+from .hints import with_dutch_hint
 
 
 def repair_arg(arg: str) -> str:
@@ -100,8 +101,9 @@ class ExitTwo(click.ClickException):
 
 
 class Group(click.Group):
-    """A click group that reads the language before click parses (so help is in it) and turns
-    rimograph's errors into one clear message: exit code 2 for an ambiguous name, 1 otherwise.
+    """A click group that reads the language before click parses (so help is in it), answers
+    an unknown option typed in Dutch with the option meant (:mod:`rimograph.cli.hints`), and
+    turns rimograph's errors into one clear message: exit code 2 for an ambiguous name, 1 otherwise.
     Messages quote data, so they go through :func:`rimograph.core.safe.for_terminal`."""
 
     def main(self, args=None, **extra):
@@ -110,9 +112,17 @@ class Group(click.Group):
         localise(self)
         return super().main(args, **extra)
 
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            raise with_dutch_hint(exc) from None
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except click.NoSuchOption as exc:  # a subcommand's: "--gemeente" means --municipality
+            raise with_dutch_hint(exc) from None
         except DataError as exc:
             for problem in exc.problems:
                 click.echo(for_terminal(str(problem)), err=True)
