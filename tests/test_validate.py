@@ -114,3 +114,30 @@ def test_spreadsheet_booleans_in_capitals_are_accepted(graph_copy):
     path.write_text(path.read_text(encoding="utf-8").replace(",false,", ",FALSE,")
                     .replace(",true,", ",TRUE,"), encoding="utf-8")
     assert run_validate(graph_copy).exit_code == 0
+
+
+def test_a_partner_mention_no_alias_resolves_is_reported(graph_copy):
+    """A mention with no alias at all, and one whose only aliases belong to other entries
+    ("het OCMW" resolves in De STEK Beringen-Mijn, not in Café Anoniem)."""
+    path = graph_copy / "partner_mentions.csv"
+    unknown = append_row(path, "action:cafe-anoniem-in-hasselt,Nergens Bekend vzw,,58,2778,2778")
+    elsewhere = append_row(path, "action:cafe-anoniem-in-hasselt,het OCMW,,58,2778,2778")
+    result = run_validate(graph_copy)
+    assert result.exit_code == 1
+    assert (f"partner_mentions.csv:{unknown}: mention: no alias in aliases.csv resolves "
+            "'Nergens Bekend vzw' (for action:cafe-anoniem-in-hasselt)") in result.output
+    assert (f"partner_mentions.csv:{elsewhere}: mention: no alias in aliases.csv resolves "
+            "'het OCMW' (for action:cafe-anoniem-in-hasselt)") in result.output
+    assert "Error: 2 problem(s) in the tables" in result.output
+
+
+def test_a_repeated_edge_row_is_reported_with_the_first(graph_copy):
+    path = graph_copy / "targets.csv"
+    with path.open(encoding="utf-8") as handle:
+        first = next(csv.DictReader(handle))
+    row = append_row(path, ",".join(first.values()))
+    result = run_validate(graph_copy)
+    assert result.exit_code == 1
+    assert (f"targets.csv:{row}: target_group: duplicate of row 2 ({first['entry']}, "
+            f"{first['target_group']})") in result.output
+    assert "Error: 1 problem(s) in the tables" in result.output

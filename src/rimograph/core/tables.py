@@ -333,7 +333,10 @@ def has_control_characters(path: Path) -> bool:
     return False
 
 
-def _read(path: Path, problems: list[Problem]) -> list[Row]:
+def _read(path: Path, problems: list[Problem], distinct: dict) -> list[Row]:
+    """The rows of the table at ``path``; its problems appended to ``problems``, and for each
+    column converted through a memo (:func:`_column_plan`) that memo in
+    ``distinct[(file, column)]``: its values are the column's distinct values."""
     name = path.name
     columns = SCHEMA[name]
     if not path.exists():
@@ -343,7 +346,7 @@ def _read(path: Path, problems: list[Problem]) -> list[Row]:
     position = [1]  # spreadsheet row being read, for an error of the csv reader
     try:
         return _parse(name, columns, csv_records(path), problems, position,
-                      has_control_characters(path))
+                      has_control_characters(path), distinct)
     except NotUtf8 as exc:
         del problems[mark:]  # as if nothing of the file was read
         problems.append(Problem(name, 0, "-", str(exc)))
@@ -391,7 +394,7 @@ def _label(column: str) -> str:
     return column if _COLUMN.match(column) else quoted(column)
 
 
-def _parse(name, columns, records, problems, position, check_control) -> list[Row]:
+def _parse(name, columns, records, problems, position, check_control, distinct) -> list[Row]:
     """The rows of one file from its csv reader (read lazily: no second copy of the file).
     ``position[0]`` follows the spreadsheet row being read; ``check_control`` searches every
     cell for control characters (only when the file holds one)."""
@@ -405,13 +408,14 @@ def _parse(name, columns, records, problems, position, check_control) -> list[Ro
             pass
         return []
     plan = _column_plan(columns, header)
+    distinct.update(((name, col), memo) for col, _i, _o, _k, memo, _r in plan if memo is not None)
     width = len(header)
     intern = sys.intern
     rows = []
     mark = len(problems)
     for number, record in enumerate(records, start=2):
         position[0] = number + 1  # the next record's row, should the reader fail on it
-        cells = [cell.strip() for cell in record]
+        cells = list(map(str.strip, record))
         if len(cells) != width:
             if not any(cells):
                 continue
@@ -504,18 +508,22 @@ def load_tables(graph_dir: Path, warnings: list | None = None) -> dict[str, list
     problems: list[Problem] = []
     warnings = [] if warnings is None else warnings
     with paused_gc():
-        tables = {name: _read(graph_dir / name, problems) for name in SCHEMA}
+        distinct: dict[tuple, dict] = {}
+        tables = {name: _read(graph_dir / name, problems, distinct) for name in SCHEMA}
         # a file that could not be read at all would make every reference to it look broken:
         # report the cause alone
         if not any(p.row in (0, 1) for p in problems):
-            _check_links(tables, problems, warnings)
+            _check_links(tables, problems, warnings, distinct)
     if problems:
         raise DataError(problems)
     return tables
 
 
 def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
-                 warnings: list[Problem]) -> None:
+                 warnings: list[Problem], distinct: dict) -> None:
+    """The checks across rows and tables (see :func:`load_tables`). A reference is checked
+    once per distinct value of its column (``distinct``, from :func:`_read`); only a column
+    holding a bad one is read again row by row, to name the rows."""
     ids: dict[str, Row] = {}
     id_kinds: dict[str, str] = {}  # id -> its type prefix
     for name in NODE_FILES:
@@ -550,21 +558,20 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
         for col, kind in columns:
             kind = kind.rstrip("?")
             if kind == "nis":
-                for row in tables[name]:
-                    value = row.values.get(col)
-                    if value is not None and value not in nis_codes:
-                        problems.append(Problem(name, row.row, col,
-                                                _("unknown municipality NIS code {code}")
-                                                .format(code=quoted(value))))
+                bad = _distinct(tables, distinct, name, col) - nis_codes
+                for row in _rows_holding(tables[name], col, bad):
+                    problems.append(Problem(name, row.row, col,
+                                            _("unknown municipality NIS code {code}")
+                                            .format(code=quoted(row.values[col]))))
             elif kind.startswith("ref:"):
                 wanted = kind[4:].split("|")
                 allowed = frozenset(wanted)
-                for row in tables[name]:
-                    value = row.values.get(col)
-                    if value is not None and id_kinds.get(value) not in allowed:
-                        problems.append(Problem(name, row.row, col, _("unknown {kinds} {value}")
-                                                .format(kinds=_(" or ").join(wanted),
-                                                        value=quoted(value))))
+                bad = {value for value in _distinct(tables, distinct, name, col)
+                       if id_kinds.get(value) not in allowed}
+                for row in _rows_holding(tables[name], col, bad):
+                    problems.append(Problem(name, row.row, col, _("unknown {kinds} {value}")
+                                            .format(kinds=_(" or ").join(wanted),
+                                                    value=quoted(row.values[col]))))
     spans: dict[str, tuple] = {}
 
     def span(text):
@@ -601,17 +608,31 @@ def _check_links(tables: dict[str, list[Row]], problems: list[Problem],
     _check_expansion(tables, problems)
     _check_ties(tables, problems)
     aliases = {(row.values["alias"], row.values["context"]) for row in tables["aliases.csv"]}
-    for row in tables["partner_mentions.csv"]:
+    everywhere = {alias for alias, context in aliases if context is None}
+    contextual = _distinct(tables, distinct, "partner_mentions.csv", "mention") - everywhere
+    for row in _rows_holding(tables["partner_mentions.csv"], "mention", contextual):
         mention, entry = row.values["mention"], row.values["entry"]
-        if mention is None:  # an empty cell: already reported as a missing value
-            continue
-        if (mention, entry) not in aliases and (mention, None) not in aliases:
+        if (mention, entry) not in aliases:
             problems.append(Problem("partner_mentions.csv", row.row, "mention",
                                     _("no alias in aliases.csv resolves {mention} (for "
                                       "{entry})").format(mention=quoted(mention), entry=entry)))
     parents = _check_cycles(tables, problems)
     _check_alias_ancestors(tables, alias_rows, parents.get("partners.csv", {}), warnings)
     _check_sums(tables, problems)
+
+
+def _distinct(tables, distinct, name, col) -> set:
+    """The distinct values (not None) of column ``col`` of table ``name``: its memo's values
+    (:func:`_read`), or read from the rows for a free-text column."""
+    memo = distinct.get((name, col))
+    if memo is not None:
+        return set(memo.values())
+    return {row.values[col] for row in tables[name]} - {None}
+
+
+def _rows_holding(rows, col, values):
+    """The rows whose ``col`` holds one of ``values`` (a set; none when it is empty)."""
+    return [row for row in rows if row.values[col] in values] if values else []
 
 
 def _check_cycles(tables, problems) -> dict:
@@ -667,9 +688,10 @@ def _check_alias_ancestors(tables, alias_rows, parent, warnings):
     partner) -> row."""
     for row in tables["aliases.csv"]:
         v = row.values
-        if _LISTS_NAMES.search(v["alias"]):
+        up = parent.get(v["partner"])
+        if up is None or _LISTS_NAMES.search(v["alias"]):
             continue
-        up, seen = parent.get(v["partner"]), {v["partner"]}
+        seen = {v["partner"]}
         while up is not None and up not in seen:
             whole = alias_rows.get((v["alias"], v["context"], up))
             if whole is not None:
@@ -762,9 +784,13 @@ def _check_indicators(tables, problems):
 
 def _check_unique(tables, name, key, problems) -> dict:
     """Report rows whose ``key`` columns repeat an earlier row; returns {key values: row}."""
-    seen: dict[tuple, int] = {}
     values_of = itemgetter(*key)
-    for row in tables[name]:
+    rows = tables[name]
+    seen = dict(zip(map(values_of, [row.values for row in rows]), [row.row for row in rows]))
+    if len(seen) == len(rows):  # no key twice: nothing to report
+        return seen
+    seen = {}
+    for row in rows:
         value = values_of(row.values)
         first = seen.setdefault(value, row.row)
         if first != row.row:
