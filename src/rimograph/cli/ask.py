@@ -136,7 +136,7 @@ def show(graph, name, fmt, backend, neo4j):
       rimograph show "caw limburg" --format json
     """
     from ..core.model import find_nodes
-    from ..outputs.columns import attribute_label, display_value, source_in_words
+    from ..outputs.columns import attribute_label, attribute_value, source_in_words
     from ..questions.nodes import neighbours
 
     if backend == "neo4j":
@@ -170,7 +170,7 @@ def show(graph, name, fmt, backend, neo4j):
         if index:
             click.echo("")
         emit([{"attribute": attribute_label(k),
-               "value": source_in_words(attrs) if k == "source" else display_value(k, v)}
+               "value": source_in_words(attrs) if k == "source" else attribute_value(k, v)}
               for k, v in attrs.items()], fmt)
         click.echo("")
         emit(rows, fmt, columns, drop_first=["direction", "certainty", "basis"])

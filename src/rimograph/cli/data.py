@@ -72,7 +72,7 @@ def extract_command(plan, out, fmt):
     """
     import time
 
-    from ..outputs.render import format_number
+    from ..core.numbers import format_number
     from ..source.extract import parse_plan, write_drafts
 
     started = time.perf_counter()

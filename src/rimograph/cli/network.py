@@ -156,7 +156,7 @@ def communities(graph, seed, resolution, min_size, include_generic, fmt):
     emit(shown, fmt, ["community", "label", "size", "entries", "partners", "entry_names",
                       "partner_names"])
     if rows:
-        from ..outputs.render import format_number
+        from ..core.numbers import format_number
 
         click.echo("")
         note(_("{n} communities (Louvain, seed {seed}, resolution {resolution}), modularity "

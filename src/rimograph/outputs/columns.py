@@ -10,6 +10,7 @@ the maps use (:mod:`rimograph.outputs.labels`); the other words are in the gette
 from __future__ import annotations
 
 from ..core.i18n import N_, catalogue, language
+from ..core.numbers import FTE_DECIMALS, PERCENT_DECIMALS, decimals_needed, format_number
 from .labels import RELATIONS, TYPE_LABELS, VALUES
 
 HEADERS = {
@@ -132,6 +133,19 @@ CODED = {"kind", "type", "other_type", "place_type", "relation", "direction", "s
          "certainty", "basis", "status", "method", "assumed", "framework", "detail", "part"}
 
 
+def column_decimals(column: str, values) -> int:
+    """How many decimals every number of ``column`` is shown with, so that a column agrees
+    with itself: staff figures (``fte``, ``fte_...``) :data:`~rimograph.core.numbers.FTE_DECIMALS`,
+    percentages (``..._pct``) :data:`~rimograph.core.numbers.PERCENT_DECIMALS`, any other
+    column as many as its most precise number needs (the plan's figures as it gives them:
+    ``69,4`` beside ``71,0``)."""
+    if column == "fte" or column.startswith("fte_"):
+        return FTE_DECIMALS
+    if column.endswith("_pct"):
+        return PERCENT_DECIMALS
+    return decimals_needed(values)
+
+
 def _translate(message: str, lang: str | None) -> str:
     return catalogue(lang or language()).gettext(message)
 
@@ -195,3 +209,14 @@ def source_in_words(attrs: dict, lang: str | None = None):
         since = _translate(N_("the same code and name in 2025"), lang)
     return _translate(N_("NIS code and name: Statbel REFNIS 2019-2024; {since} (details: "
                          "--format json)"), lang).format(since=since)
+
+
+def attribute_value(key: str, value):
+    """A node's attribute as a list of attributes shows it (``rimograph show``): as
+    :func:`display_value`, and a number as text written as its own column would write it
+    (:func:`column_decimals`: VTE ``2,50``), since a list of attributes is no column of
+    numbers."""
+    value = display_value(key, value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value, column_decimals(key, [value]))
+    return value

@@ -19,6 +19,7 @@ import networkx as nx
 
 from ..core import model
 from ..core.model import ENTRY_TYPES, INTERNAL
+from ..core.numbers import FTE_DECIMALS, format_number
 from ..core.tables import TIES
 from .labels import CONTEXT_TYPES, FOCUS_FONT, LABELS, RELATIONS, TYPE_STYLE, VALUES, type_label
 
@@ -254,8 +255,8 @@ def tooltip(node, data, lang="nl", details=False) -> list[str]:
         value = period(data, lang) if key == "period" and "timing" in data else data.get(key)
         if value in (None, "") or (key == "name_2025" and value == data["name"]):
             continue
-        if key == "fte" and lang == "nl":
-            value = f"{value:g}".replace(".", ",")
+        if key == "fte":
+            value = format_number(value, FTE_DECIMALS, lang=lang)
         label = words.get(key, key)
         lines.append(value if key == "summary" else f"{label}: {VALUES[lang].get(value, value)}")
     if data.get("sector"):

@@ -10,11 +10,14 @@ Formats for people use the headers and words of the current language
 
 - ``table``: aligned text that fits a width (``COLUMNS``, default 100): id columns go first,
   then long columns wrap and long lists end in "… (+7)"; ``width=None`` shows everything;
-  Dutch numbers with decimal comma and thousands point (``45,77``, ``€ 1.234.567``);
+  numbers right-aligned, one number of decimals a column (FTE two, percentages one, other
+  figures as the most precise needs: :func:`number_styles`), in Dutch with decimal comma and
+  thousands point (``45,77``, ``1.234,5``, ``€ 1.234.567``);
 - ``csv-excel``: what Belgian Excel opens on a double click: ``;``-separated, UTF-8 with BOM,
   decimal comma, lists joined with "; ", formula-like text made text (:mod:`rimograph.core.safe`);
 - ``xlsx``: one sheet, frozen bold header, column widths, lists joined with "; ", numbers as
-  numbers and every text cell stored as text (never a formula).
+  numbers shown with their column's decimals (Excel draws the marks of its own locale), and
+  every text cell stored as text (never a formula).
 """
 
 from __future__ import annotations
@@ -25,9 +28,10 @@ import json
 import re
 import textwrap
 
-from ..core.i18n import _, language
+from ..core.i18n import _
+from ..core.numbers import format_number
 from ..core.safe import for_spreadsheet, for_terminal, is_formula_like
-from .columns import display_value, header
+from .columns import column_decimals, display_value, header
 
 FORMATS = ("table", "csv", "json", "csv-excel", "xlsx")
 BINARY = ("xlsx",)
@@ -39,19 +43,6 @@ def _machine(value):
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return "" if value is None else value
-
-
-def format_number(value, money: bool = False, grouped: bool = True) -> str:
-    """A number as a person reads it in the current language: Dutch ``45,77``, ``1.234,5``,
-    money ``€ 1.234.567``; English ``45.77``, ``€1,234,567``. Integers are grouped in
-    thousands only when ``money``; ``grouped=False`` never groups (for spreadsheets, which
-    group themselves)."""
-    text = f"{value:,}" if (money or isinstance(value, float)) and grouped else str(value)
-    if language() == "nl":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    if money:
-        return ("€ " if language() == "nl" else "€") + text
-    return text
 
 
 def id_columns(rows, columns) -> set:
@@ -68,15 +59,35 @@ def people_headers(rows, columns) -> dict:
     return {c: _("id") if c in ids and c not in ("a", "b") else header(c) for c in columns}
 
 
-def _person(column, value, money, sep):
-    """A cell for a person: words for codes, lists joined with ``sep``, local numbers."""
+def number_styles(rows, columns, money=()) -> dict:
+    """``{column: (decimals, grouped)}`` for the columns of numbers (every value a number or
+    empty): how a table writes them, so that a column agrees with itself: the same decimals
+    for all (:func:`rimograph.outputs.columns.column_decimals`: ``5,90`` beside ``0,95``),
+    thousands grouped in a column of non-integers or of euro amounts (``money``). A number in
+    another column (a list of attributes) is written as it is."""
+    styles = {}
+    for column in columns:
+        values = [r[column] for r in rows if r[column] is not None]
+        if values and all(_is_number(v) for v in values):
+            styles[column] = (column_decimals(column, values),
+                              column in money or any(isinstance(v, float) for v in values))
+    return styles
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _person(column, value, number, sep):
+    """A cell for a person: words for codes, lists joined with ``sep``, numbers by ``number``
+    (``(column, value) -> text``)."""
     value = display_value(column, value)
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         return sep.join(str(v) for v in value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return format_number(value, column in money)
+    if _is_number(value):
+        return number(column, value)
     return str(value)
 
 
@@ -107,7 +118,7 @@ def render(rows: list[dict], fmt: str = "table", columns: list[str] | None = Non
         heads = people_headers(rows, columns)
         writer.writerow([for_spreadsheet(heads[c]) for c in columns])
         for row in rows:
-            writer.writerow([for_spreadsheet(_spreadsheet_text(c, row[c], money)) for c in columns])
+            writer.writerow([for_spreadsheet(_spreadsheet_text(c, row[c])) for c in columns])
         return "\ufeff" + buffer.getvalue()
     if fmt == "xlsx":
         return _xlsx(rows, columns, money)
@@ -116,13 +127,11 @@ def render(rows: list[dict], fmt: str = "table", columns: list[str] | None = Non
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def _spreadsheet_text(column, value, money):
+def _spreadsheet_text(column, value):
     value = display_value(column, value)
-    if isinstance(value, float):
-        return format_number(value, grouped=False)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return _person(column, value, money, "; ")
+    if _is_number(value):
+        return format_number(value, grouped=False)  # exact: the spreadsheet formats it
+    return _person(column, value, None, "; ")
 
 
 def _xlsx(rows, columns, money) -> bytes:
@@ -133,6 +142,7 @@ def _xlsx(rows, columns, money) -> bytes:
     sheet = book.active
     sheet.title = "rimograph"
     heads = people_headers(rows, columns)
+    styles = number_styles(rows, columns, money)
     sheet.append([heads[c] for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -147,8 +157,10 @@ def _xlsx(rows, columns, money) -> bytes:
                 cell.data_type = "s"  # never a formula, whatever the text starts with
                 if is_formula_like(value):
                     cell.quotePrefix = True
-            elif column in money:
-                cell.number_format = "#,##0"
+            elif any(styles.get(column, ())):
+                places, grouped = styles[column]  # as the table shows it: 5,90 beside 0,95
+                cell.number_format = ("#,##0" if grouped else "0") + (
+                    "." + "0" * places if places else "")
     for col, column in enumerate(columns, start=1):
         longest = max([len(heads[column])] + [len(str(c.value or ""))
                                                 for c in sheet[sheet.cell(1, col).column_letter]])
@@ -202,13 +214,18 @@ def table(rows: list[dict], columns: list[str], width: int | None = 100, money=(
         return _("(no rows)")
     cells = [{c: display_value(c, r[c]) for c in columns} for r in rows]
     heads = people_headers(rows, columns)
-    numeric = {c for c in columns if all(isinstance(r[c], (int, float)) and not
-                                         isinstance(r[c], bool) or r[c] is None for r in rows)}
+    styles = number_styles(rows, columns, money)
+    numeric = set(styles)
+
+    def number(column, value):
+        places, grouped = styles.get(column, (None, None))
+        return format_number(value, places, money=column in money, grouped=grouped)
+
     shown = list(columns)
     dropped = []
 
     def natural(c):
-        texts = [_person(c, cell[c], money, ", ") for cell in cells]
+        texts = [_person(c, cell[c], number, ", ") for cell in cells]
         return max([len(heads[c])] + [len(for_terminal(t)) for t in texts])
 
     lists = {c for c in columns if any(isinstance(cell[c], (list, tuple)) for cell in cells)}
@@ -219,9 +236,9 @@ def table(rows: list[dict], columns: list[str], width: int | None = 100, money=(
         """The narrowest a column gets: numbers and short text keep their width, words are
         not broken (up to 30 characters), names keep 14 and lists 20."""
         if c in numeric:
-            return max([len(_person(c, cell[c], money, "")) for cell in cells]
+            return max([len(_person(c, cell[c], number, "")) for cell in cells]
                        + [len(w) for w in heads[c].split()])
-        texts = [_person(c, cell[c], money, " ") for cell in cells] + [heads[c]]
+        texts = [_person(c, cell[c], number, " ") for cell in cells] + [heads[c]]
         word = min(30, max(len(w) for t in texts for w in (t.split() or [""])))
         return min(widths[c], max(word, 20 if c in lists else 14 if c in names else 12))
 
@@ -247,20 +264,20 @@ def table(rows: list[dict], columns: list[str], width: int | None = 100, money=(
             if spare >= 0 and asked > spare:
                 for c in shown:
                     widths[c] = floors[c] + wants[c] * spare // asked
-    lines = _layout(cells, shown, widths, numeric, money, width is not None, heads)
+    lines = _layout(cells, shown, widths, numeric, number, width is not None, heads)
     if dropped:
         lines.extend(textwrap.wrap(_("(not shown: {columns}; --wide shows every column)").format(
             columns=", ".join(heads[c] for c in dropped)), width))
     return "\n".join(lines)
 
 
-def _layout(cells, shown, widths, numeric, money, fit, heads):
+def _layout(cells, shown, widths, numeric, number, fit, heads):
     def wrap(c, value):
         w = widths[c]
         if isinstance(value, (list, tuple)) and fit:
             text = for_terminal(shorten_list([str(v) for v in value], w))
         else:
-            text = for_terminal(_person(c, value, money, ", "))
+            text = for_terminal(_person(c, value, number, ", "))
         if not fit:
             return text.split("\n")
         return [piece for line in text.split("\n")

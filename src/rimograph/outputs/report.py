@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.model import entry_period, parent_action
+from ..core.numbers import FTE_DECIMALS, PERCENT_DECIMALS, format_number
 from ..questions.coverage import municipality_coverage, province_wide
 from ..questions.needs import need_facts, needs
 from ..questions.partners import partners_spanning_themes
@@ -49,16 +50,6 @@ def page_ranges(pages) -> str:
     if start is not None:
         parts.append(f"{start}-{prev}" if prev > start else str(start))
     return ", ".join(parts)
-
-
-def number(value, lang="nl", decimals=None) -> str:
-    """A figure as the plan prints it: ``2.5`` -> ``"2,5"`` in Dutch, ``"2.5"`` in English;
-    up to two decimals, or exactly ``decimals``."""
-    if decimals is None:
-        text = f"{value:.2f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{value:.{decimals}f}"
-    return text.replace(".", ",") if lang == "nl" else text
 
 
 def _edges(graph, edge_type):
@@ -204,7 +195,7 @@ TILES = {
 }
 
 
-def need_coverage(graph) -> dict:
+def need_coverage(graph, lang: str = "nl") -> dict:
     """The need-and-coverage section: ``rows`` (of :func:`rimograph.questions.needs.needs`,
     per 2025 municipality, uncovered need first), ``tiles`` (per 2019-2024 municipality:
     ``name``, ``nis``, ``col``, ``row``, ``local`` (count of local entries), ``signals``
@@ -214,12 +205,12 @@ def need_coverage(graph) -> dict:
     facts = need_facts(graph)
     tiles = []
     for fact in facts:
-        own = needs([fact])[0]
+        own = needs([fact], lang=lang)[0]
         col, row = TILES[fact["municipality"].split(":")[1]]
         tiles.append({"name": fact["name"], "nis": fact["municipality"].split(":")[1],
                       "name_2025": fact["name_2025"], "col": col, "row": row,
                       "local": own["local_entries"], "signals": own["need_signals"]})
-    rows = needs(facts)
+    rows = needs(facts, lang=lang)
     return {
         "rows": rows, "tiles": tiles,
         "columns": 1 + max(c for c, _ in TILES.values()),
@@ -319,18 +310,26 @@ def timeline(graph) -> dict:
 
 def staff(tables, lang="nl") -> dict:
     """The staffing table (:func:`rimograph.questions.resources.fte_by_theme`) with figures formatted for
-    ``lang``: ``rows`` (label, theme_name, the figures as text and ``fte_total_value``,
-    ``total`` (bool: the TOTAAL line)) and ``pages``."""
+    ``lang`` as every table writes them (:func:`rimograph.core.numbers.format_number`: FTE with
+    two decimals, ``5,90``; shares in percent with one, ``33,3``): ``rows`` (label, theme_name,
+    the figures as text and ``fte_total_value``, ``total`` (bool: the TOTAAL line)) and
+    ``pages``."""
+    def fte(value):
+        return format_number(value, FTE_DECIMALS, lang=lang)
+
+    def percent(value):
+        return format_number(value, PERCENT_DECIMALS, lang=lang)
+
     rows = []
     for row in fte_by_theme(tables):
         total = is_total(row["label"])
         rows.append({
             "label": row["label"], "theme_name": row["theme_name"], "total": total,
-            "fte_decretal": number(row["fte_decretal"], lang),
-            "fte_non_decretal": number(row["fte_non_decretal"], lang),
-            "fte_total": number(row["fte_total"], lang), "fte_total_value": row["fte_total"],
-            "decretal_share": number(row["decretal_share_pct"], lang),
-            "share_of_total": "" if total else number(row["share_of_total_pct"], lang, 1),
+            "fte_decretal": fte(row["fte_decretal"]),
+            "fte_non_decretal": fte(row["fte_non_decretal"]),
+            "fte_total": fte(row["fte_total"]), "fte_total_value": row["fte_total"],
+            "decretal_share": percent(row["decretal_share_pct"]),
+            "share_of_total": "" if total else percent(row["share_of_total_pct"]),
         })
     return {"rows": rows, "pages": page_ranges(r["page"] for r in tables["fte.csv"])}
 
@@ -346,7 +345,7 @@ def report_data(graph, tables, lang: str = "nl", public: bool = False) -> dict:
     return {
         "lang": lang, "public": public, "labels": words, "version": __version__,
         "matrix": matrix(graph), "municipalities": municipality_groups(graph),
-        "needs": need_coverage(graph),
+        "needs": need_coverage(graph, lang),
         "partners": partner_spread(graph), "timeline": timeline(graph),
         "staff": None if public else staff(tables, lang),
         "footer": words["footer"].format(version=__version__),

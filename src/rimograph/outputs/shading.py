@@ -11,6 +11,7 @@ lower ones are. A municipality on the map without a figure in the plan is grey.
 from __future__ import annotations
 
 from ..core.i18n import N_, catalogue
+from ..core.numbers import decimals_needed, format_number
 from .columns import COLUMN_WORDS
 
 #: ColorBrewer YlOrRd, 5 classes (light = least need, dark = most), and grey for no figure.
@@ -18,14 +19,14 @@ STEPS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
 NO_FIGURE = "#bdbdbd"
 
 
-def _figure(value, unit: str, lang: str) -> str:
+def _figure(value, unit: str, lang: str, decimals: int) -> str:
     """A figure as people read it: "65,3 procent" in Dutch, "65.3 percent" in English (the
-    unit in words, :data:`rimograph.outputs.columns.COLUMN_WORDS`); "ja"/"nee" for yes-no."""
+    unit in words, :data:`rimograph.outputs.columns.COLUMN_WORDS`), with ``decimals``
+    decimals; "ja"/"nee" for yes-no."""
     say = catalogue(lang).gettext
     if unit == "yes-no":
         return say("yes") if value else say("no")
-    text = f"{value:g}"
-    text = text.replace(".", ",") if lang == "nl" else text
+    text = format_number(value, decimals, lang=lang)
     return f"{text} {say(COLUMN_WORDS['unit'][unit])}" if unit in COLUMN_WORDS["unit"] else text
 
 
@@ -71,6 +72,8 @@ def shading(graph, indicator: str, nodes, lang: str = "nl") -> dict:
              and graph.nodes[place]["type"] == "Municipality"}
     signal = definition.get("need_signal") or ""
     classes = _classes([e["value"] for e in edges.values()])
+    # one number of decimals on the whole map, as precise as the plan's most precise figure
+    decimals = decimals_needed([e["value"] for e in edges.values()])
     if signal == "lower":  # least need first: the highest figures
         classes.reverse()
     last = len(STEPS) - 1
@@ -95,7 +98,7 @@ def shading(graph, indicator: str, nodes, lang: str = "nl") -> dict:
         result["values"][node] = edge["value"]
         result["figures"][node] = say(N_("{indicator}{year}: {figure} (p. {page})")).format(
             indicator=definition["name"], year=f" {edge['year']}" if edge.get("year") else "",
-            figure=_figure(edge["value"], unit, lang), page=edge.get("page", "?"))
+            figure=_figure(edge["value"], unit, lang, decimals), page=edge.get("page", "?"))
     years = sorted({e["year"] for e in edges.values() if e.get("year")})
     when = (str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}") if years else ""
     unit_words = say(COLUMN_WORDS["unit"][unit]) if unit in COLUMN_WORDS["unit"] else unit
@@ -104,8 +107,8 @@ def shading(graph, indicator: str, nodes, lang: str = "nl") -> dict:
                    signal, N_("darker: a higher figure"))
     result["legend"] = {
         "title": ", ".join(part for part in (definition["name"], when, unit_words) if part),
-        "steps": [{"color": c, "label": _figure(low, unit, lang) if low == high else
-                   f"{_figure(round(low, 1), '', lang)} - {_figure(round(high, 1), '', lang)}"}
+        "steps": [{"color": c, "label": _figure(low, unit, lang, decimals) if low == high else
+                   f"{_figure(low, '', lang, decimals)} - {_figure(high, '', lang, decimals)}"}
                   for (low, high), c in zip(classes, colours)],
         "none": {"color": NO_FIGURE, "label": say(N_("grey: no figure in the plan"))}
         if NO_FIGURE in result["colors"].values() else None,

@@ -19,15 +19,21 @@ shown as context and never counted.
 
 from __future__ import annotations
 
+from ..core.i18n import catalogue, language
 from ..core.model import in_edges_of, node_name, select_entries, sources_of
+from ..core.numbers import format_number
 
 
-def _figure(value, unit) -> str:
-    """A figure for people, Dutch style: ``65,3 %``, ``90``, ``ja``/``nee``."""
+def figure_text(value, unit: str, lang: str | None = None) -> str:
+    """A figure of the plan in a need signal, in ``lang`` (default: the current language), as
+    precise as the plan gives it: ``65,3 %``, ``1.234``, ``ja``/``nee`` in Dutch; ``65.3%``,
+    ``yes``/``no`` in English (:func:`rimograph.core.numbers.format_number`)."""
     if unit == "yes-no":
-        return "ja" if value else "nee"
-    text = f"{value:,.10g}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text + (" %" if unit == "percent" else "")
+        return catalogue(lang or language()).gettext("yes" if value else "no")
+    text = format_number(value, lang=lang)
+    if unit != "percent":
+        return text
+    return text + (" %" if (lang or language()) == "nl" else "%")
 
 
 def need_facts(graph):
@@ -85,7 +91,7 @@ def is_signal(kind, value, limburg) -> bool:
     return False
 
 
-def needs(facts, indicator=None):
+def needs(facts, indicator=None, lang=None):
     """Need signals and coverage per municipality of 2025 (merged ones grouped), from the rows
     of :func:`need_facts` (either backend).
 
@@ -94,6 +100,9 @@ def needs(facts, indicator=None):
     indicator : str, optional
         An Indicator id: rank by that indicator's figure alone (towards need first: highest
         first unless its signal is ``lower``; municipalities without the figure last).
+    lang : str, optional
+        The language of the figures in ``signals`` and ``context`` (:func:`figure_text`;
+        default: the current language).
 
     Returns
     -------
@@ -121,10 +130,10 @@ def needs(facts, indicator=None):
                 if signal and f["unit"] == "yes-no" and f["value"]:
                     text = f["indicator_name"]  # named by the plan: the name says it all
                 else:
-                    text = f"{f['indicator_name']} {_figure(f['value'], f['unit'])}"
+                    text = f"{f['indicator_name']} {figure_text(f['value'], f['unit'], lang)}"
                 details = [str(f["year"])] if f["year"] else []
                 if f["limburg"] is not None and f["need_signal"] in ("higher", "lower"):
-                    details.append(f"Limburg {_figure(f['limburg'], f['unit'])}")
+                    details.append(f"Limburg {figure_text(f['limburg'], f['unit'], lang)}")
                 text += (f" ({'; '.join(details)})" if details else "") + where
                 (signals if signal else context).append(text)
                 if f["comparison"]:
