@@ -215,10 +215,6 @@ def neo4j():
     connection.close()
 
 
-def wipe(connection):
-    connection.driver.execute_query("MATCH (n) DETACH DELETE n", database_=connection.database)
-
-
 def cypher_shell(*args) -> float:
     """Run cypher-shell against the test server with ``args`` (``-f FILE`` or a statement);
     returns the seconds it took."""
@@ -234,10 +230,10 @@ def cypher_shell(*args) -> float:
 def test_cypher_script_loads_what_push_loads_in_seconds(neo4j, graph, files):
     from rimograph.backends import neo4j as backend
 
-    wipe(neo4j)
+    clients.empty_neo4j(neo4j)
     push_seconds = backend.push(graph, neo4j.driver, neo4j.database).seconds
     pushed = backend.pull(neo4j.driver, neo4j.database)
-    wipe(neo4j)
+    clients.empty_neo4j(neo4j)
     seconds = cypher_shell("-f", str(files["cypher"][0]))
     loaded = backend.pull(neo4j.driver, neo4j.database)
     assert list(loaded.nodes(data=True)) == list(pushed.nodes(data=True))
@@ -275,4 +271,4 @@ def test_cypher_replace_script_removes_what_the_tables_no_longer_have(neo4j, gra
     assert list(loaded.nodes(data=True)) == list(expected.nodes(data=True))
     assert sorted(loaded.edges(keys=True, data=True)) == \
         sorted(expected.edges(keys=True, data=True))
-    wipe(neo4j)
+    clients.empty_neo4j(neo4j)

@@ -30,6 +30,8 @@ from rimograph.backends import neo4j as nb
 from rimograph.questions import coverage, entries, mentions, needs, nodes, partners
 from rimograph.cli import cli
 
+from .clients import empty_neo4j
+
 ROOT = Path(__file__).resolve().parents[1]
 URI = os.environ.get("NEO4J_URI")
 CI = bool(os.environ.get("CI"))
@@ -97,7 +99,7 @@ def conn():
         pytest.fail(f"NEO4J_URI points to {host}; these tests empty the database: set "
                     "RIMOGRAPH_TEST_WIPE_NEO4J=1 if that is what you want", pytrace=False)
     connection = nb.connect()
-    connection.driver.execute_query("MATCH (n) DETACH DELETE n", database_=connection.database)
+    empty_neo4j(connection)
     yield connection
     connection.close()
 
@@ -410,9 +412,7 @@ def test_an_interrupted_first_push_shows_no_graph_and_the_next_push_loads_it(con
 
     big = load_graph(big_dir)
     try:
-        with conn.driver.session(database=conn.database) as session:
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
-                        ).consume()
+        empty_neo4j(conn)
         err = interrupted_push(conn, big_dir, lambda found: found["leftover"] >= 1000)
         assert err == ("Fout: onderbroken (Ctrl-C): Neo4j bevat nog geen graaf van rimograph; "
                        "de volgende push wist de onafgewerkte en laadt hem opnieuw\n")
