@@ -168,3 +168,15 @@ def test_check_source_holds_each_goal_to_its_heading(plan, graph_copy):  # noqa:
                                                                          plan=plan))]
     assert found == [("citation", 2616, "operational_goals.csv:19: lines 2616-2620 do not "
                       "contain 'Solidariteit'")]
+
+
+def test_paspoel_2_is_the_estate_the_tongeren_project_works_in():
+    """The project's heading says "Paspoel in Tongeren"; the estate it works in is Paspoel 2
+    (a social housing estate of 459 residents, line 3716; the project starts there, line 3728)."""
+    _, graph = load_tables_and_graph(GRAPH_DIR)
+    estate = graph.nodes["neighbourhood:paspoel-2"]
+    assert (estate["name"], estate["line_start"]) == ("Paspoel 2", 3716)
+    assert targets_of(graph, "neighbourhood:paspoel-2", "LOCATED_IN") == ["municipality:73083"]
+    edge = graph.edges["project:paspoel-in-tongeren", "neighbourhood:paspoel-2", "ACTIVE_IN"]
+    assert (edge["page"], edge["line_start"]) == (81, 3728)
+    assert "neighbourhood:paspoel" not in graph
