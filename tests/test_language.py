@@ -123,7 +123,7 @@ CLICK_WORDS = [  # (arguments, the Dutch line, click's English line)
     (("stats", "--graph", "{folder}/graph.csv"),
      "Fout: Ongeldige waarde voor '--graph': Map '{folder}/graph.csv' is een bestand.",
      "Error: Invalid value for '--graph': Directory '{folder}/graph.csv' is a file."),
-    (("show",), "Fout: Ontbrekend argument 'NAAM'.", "Error: Missing argument 'NAME'."),
+    (("mentions",), "Fout: Ontbrekend argument 'NAAM'.", "Error: Missing argument 'NAME'."),
     (("partners", "--theme"), "Fout: Optie '--theme' vraagt een waarde.",
      "Error: Option '--theme' requires an argument."),
     (("sho", "Genk"), "Fout: Onbekend commando 'sho'. Bedoelt u 'show'?",
@@ -486,6 +486,89 @@ def test_a_path_to_a_municipality_uses_every_relation():
 def test_unknown_names_suggest_in_the_language(graph):
     with pytest.raises(NotFound, match="geen knoop met de naam 'woonzaakk'; bedoelt u:"):
         find_node(graph, "woonzaakk")
+
+
+@pytest.mark.parametrize("typed, meant", [  # real misspellings of the plan's names
+    ("Genck", ["municipality:71016"]),  # not also Beringen and Oudsbergen
+    ("Gent", ["municipality:71016"]),  # not Agentschap Integratie en Inburgering
+    ("Maasijk", ["municipality:72021"]),
+    ("Hasselth", ["municipality:71022"]),
+    ("Sint-Truden", ["municipality:71053"]),
+    ("Houthalen Helgteren", ["municipality:72039"]),
+    ("waterschij", ["neighbourhood:waterschei"]),
+    ("Lokaal bestuur Genck", ["partner:lokaal-bestuur-genk"]),
+    ("Vlaams Huurdersplatvorm", ["partner:vlaams-huurdersplatform"]),
+    ("CAW Limbrug", ["partner:caw-limburg"]),
+    ("De Nieuwe Volksbnd", ["partner:de-nieuwe-volksbond"]),
+    ("armoedeverenging", ["partner:generic-armoedeverenigingen"]),
+    ("woonzaakk", ["action:woonzaak"]),  # its heading gives way to it
+    ("cafe anonym", ["action:cafe-anoniem-in-hasselt"]),
+    ("Brede School Beringen", ["action:brede-school-in-beringen-mijn"]),
+    ("Buurtanalyse Tongren", ["project:buurtanalyse-tongeren"]),
+    ("Kolderbos en Dierdd", ["project:kolderbos-en-dierd-in-genk"]),
+    # nothing close: no suggestion rather than a noisy one
+    ("Brussel", []), ("Antwerpen", []), ("VDAB Limburg", []), ("Geel", []), ("Diest", []),
+    ("Samenlevingsopbouw Brussel", []), ("Huis van het Kind Genck", []), ("xyz", []),
+])
+def test_only_really_close_names_are_suggested(graph, typed, meant):
+    from rimograph.core.model import close_names, normalise
+
+    assert close_names(graph, normalise(typed)) == meant
+    with pytest.raises(NotFound):
+        find_nodes(graph, typed)
+
+
+def test_a_name_like_none_says_so_and_how_to_list_every_name():
+    result = run("show", "Brussel")
+    assert result.exit_code == 2
+    assert result.output == ("Fout: geen knoop met de naam 'Brussel', en ook geen naam die erop "
+                             "lijkt; `rimograph show --list` toont alle namen\n")
+    english = run("show", "Brussel", "--lang", "en")
+    assert english.output == ("Error: no node named 'Brussel', and no name like it; `rimograph "
+                              "show --list` lists every name\n")
+    towns = run("partners", "--municipality", "Brussel")
+    assert towns.output.startswith("Fout: geen gemeente met de naam 'Brussel', en ook geen")
+    assert "`rimograph show --list --type Municipality` toont alle namen" in towns.output
+    assert run("show", "--list", "--type", "Municipality", "--format", "csv").output.count(
+        "\n") == 43  # the 42 municipalities of 2019-2024 and the header
+
+
+def test_a_small_type_lists_its_names():
+    result = run("entries", "--theme", "huisvesting")
+    assert result.exit_code == 2
+    assert result.output == ("Fout: geen thema met de naam 'huisvesting'; kies een van: "
+                             "Collectief burgerschap, Krachtige buurten en steden, Onderwijs, "
+                             "Sociale bescherming, Wonen\n")
+
+
+@pytest.mark.parametrize("args", [
+    ("show", "Genck"), ("path", "Genck", "Woonzaak"), ("mentions", "Genck"),
+    ("partners", "--municipality", "Genck"), ("entries", "--municipality", "Genck"),
+    ("coverage", "goals", "--municipality", "Genck"), ("map", "--focus", "Genck"),
+    ("map", "--municipality", "Genck"), ("image", "--municipality", "Genck"),
+    ("show", "CAW"), ("path", "CAW", "Genk"), ("map", "--focus", "CAW"),
+    ("entries", "--theme", "xyz"), ("entries", "--goal", "xyz"), ("needs", "--indicator", "xyz"),
+    ("partners", "--theme", "xyz"),
+])
+def test_a_name_that_is_not_found_or_ambiguous_exits_2_on_every_command(tmp_path, args):
+    if args[0] in ("map", "image"):
+        args += ("--out", str(tmp_path / ("kaart.html" if args[0] == "map" else "dia.png")))
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and not list(tmp_path.iterdir())
+    if "Genck" in args:
+        assert "  Genk  (Gemeente, municipality:71016)" in result.output.splitlines()
+
+
+def test_show_list_gives_every_name_with_its_type_and_id(graph):
+    rows = json.loads(run("show", "--list", "--format", "json").output)
+    assert len(rows) == graph.number_of_nodes()
+    assert {"name": "Genk", "type": "Municipality", "id": "municipality:71016"} in rows
+    themes = run("show", "--list", "--type", "Theme").output.splitlines()
+    assert themes[0].split() == ["naam", "type", "id"]
+    assert themes[2].split() == ["Collectief", "burgerschap", "Thema",
+                                 "theme:collectief-burgerschap"]
+    assert len(themes) == 7
 
 
 # --------------------------------------------------------------------------------------------

@@ -69,4 +69,4 @@ def test_a_command_on_a_large_graph_ends_with_all_its_output(tmp_path):
     assert done.stdout.endswith("\n")
     done = subprocess.run([*command, "show", "geen-knoop-zo", "--graph", tmp_path / "synth"],
                           capture_output=True, text=True)
-    assert done.returncode == 1 and "geen-knoop-zo" in done.stderr
+    assert done.returncode == 2 and "geen-knoop-zo" in done.stderr  # not found: 2

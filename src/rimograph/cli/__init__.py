@@ -29,6 +29,15 @@ def cli():
       rimograph show "CAW Limburg"
       rimograph map --out exports/rimo-limburg.html
       rimograph --lang en coverage goals --format xlsx --out goals.xlsx
+
+    \b
+    Exit codes, on every command:
+      0  the answer (an empty one too), or the file written
+      1  no answer could be made: problems in the tables, a file that cannot be
+         read or written, the Neo4j server, no path between two nodes
+      2  what was typed says no answer: an unknown command or option, a wrong
+         value, a name that matches no node or several (the message lists the
+         candidates, or how to see every name: rimograph show --list)
     """
 
 

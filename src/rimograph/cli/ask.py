@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..core.i18n import N_, _
+from ..core.vocabulary import TYPE_LABELS
 from .common import (
     PLAN_YEAR,
     answer,
@@ -114,19 +115,25 @@ def _show_more(graph, backend, neo4j, attrs):
 
 
 @click.command()
-@click.argument("name")
+@click.argument("name", required=False)
+@click.option("--list", "list_names", is_flag=True,
+              help="List every name instead (name, type, id), to find what to ask for.")
+@click.option("--type", "node_type", type=click.Choice(sorted(TYPE_LABELS["en"])),
+              help="With --list: only the nodes of this type.")
 @format_option
 @backend_option
 @graph_option
-def show(graph, name, fmt, backend, neo4j):
+def show(graph, name, list_names, node_type, fmt, backend, neo4j):
     """Show one node: its attributes, its citation in the plan and its neighbours.
 
     NAME is an id (partner:caw-limburg) or a name; matching ignores case, accents and
-    punctuation, and accepts a part of the name. Also: the plan's spellings, "Stad X",
-    "Gemeente X", "Lokaal bestuur X", "OCMW X", and municipality names of 2019 and of 2025 (a
-    merged municipality shows its parts). When several nodes match, they are listed, numbered
-    (exit code 2). A target group also lists the actions and projects for it and for its
-    narrower groups; a need indicator lists the plan's figures, highest first.
+    punctuation, and accepts a part of the name that starts a word. Also: the plan's
+    spellings, "Stad X", "Gemeente X", "Lokaal bestuur X", "OCMW X", and municipality names of
+    2019 and of 2025 (a merged municipality shows its parts). When several nodes match, they
+    are listed, numbered; when none does, the names a misspelling away are suggested, or else
+    where to list them (exit code 2 either way, as for any name given to rimograph). A target
+    group also lists the actions and projects for it and for its narrower groups; a need
+    indicator lists the plan's figures, highest first.
 
     \b
     Examples:
@@ -134,11 +141,22 @@ def show(graph, name, fmt, backend, neo4j):
       rimograph show "Stad Hasselt"
       rimograph show Tongeren-Borgloon
       rimograph show "caw limburg" --format json
+      rimograph show --list --type Municipality
+
+    \b
+    Columns of --list (csv, json): name, type, id.
     """
     from ..core.model import find_nodes
     from ..outputs.columns import attribute_label, attribute_value, source_in_words
-    from ..questions.nodes import neighbours
+    from ..questions.nodes import neighbours, node_names
 
+    if list_names:
+        emit(node_names(names_graph(graph), node_type), fmt, ["name", "type", "id"])
+        return
+    if node_type:
+        raise click.BadParameter(_("only with --list"), param_hint="--type")
+    if not name:
+        raise click.UsageError(_("give a NAME, or --list (with --type) to see every name"))
     if backend == "neo4j":
         from ..backends.neo4j import show_nodes
 

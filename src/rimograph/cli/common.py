@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..core.errors import Ambiguous, DataError, RimographError
+from ..core.errors import DataError, NoPath, NotFound, RimographError
 from ..core.i18n import LANGUAGES, N_, _, language_from_args, ngettext, set_language
 from ..core.safe import for_spreadsheet, for_terminal, json_for_terminal
 from ..outputs.render import BINARY, FORMATS, render
@@ -103,7 +103,8 @@ class ExitTwo(click.ClickException):
 class Group(click.Group):
     """A click group that reads the language before click parses (so help is in it), answers
     an unknown option typed in Dutch with the option meant (:mod:`rimograph.cli.hints`), and
-    turns rimograph's errors into one clear message: exit code 2 for an ambiguous name, 1 otherwise.
+    turns rimograph's errors into one clear message: exit code 2 for a name that matches no
+    node or several (as for click's other mistakes in what was typed), 1 otherwise.
     Messages quote data, so they go through :func:`rimograph.core.safe.for_terminal`."""
 
     def main(self, args=None, **extra):
@@ -129,7 +130,9 @@ class Group(click.Group):
             raise click.ClickException(
                 _("{n} problem(s) in the tables; fix them and run `rimograph validate`")
                 .format(n=len(exc.problems))) from None
-        except Ambiguous as exc:
+        except NoPath as exc:  # two names that were found: no answer (exit code 1)
+            raise click.ClickException(for_terminal(str(exc))) from None
+        except NotFound as exc:  # no node by that name, or several (Ambiguous): exit code 2
             raise ExitTwo(for_terminal(str(exc))) from None
         except RimographError as exc:
             raise click.ClickException(for_terminal(str(exc))) from None

@@ -489,7 +489,8 @@ def find_nodes(graph, query: str, node_type: str | None = None) -> tuple[list[st
     6. a town's government ("Stad Hasselt", "Gemeente Beringen", "Lokaal bestuur X",
        "OCMW X", :data:`GOVERNMENT_PREFIXES`): the partner "OCMW X" or "Lokaal bestuur X" of
        that town (2019 or 2025 name), else the municipality itself (the note says so);
-    7. names, then the plan's spellings, that contain the query.
+    7. names, then the plan's spellings, that contain the query at the start of a word
+       ("anoniem" finds Café Anoniem in Hasselt; "gent" does not find Agentschap ...).
 
     A Section (a heading of the plan) that shares its name with one other node gives way to
     it: "Woonzaak" is the action, ``section:73-woonzaak`` its heading.
@@ -497,7 +498,7 @@ def find_nodes(graph, query: str, node_type: str | None = None) -> tuple[list[st
     Returns ``(ids, note)``: one id, or the parts of a merged municipality (the note, in the
     current language, then explains; else it is ""). Raises :class:`Ambiguous` when a test
     finds several nodes (numbered, with type and id), :class:`NotFound` when nothing matches
-    (with the closest names by fuzzy similarity).
+    (with the names a misspelling away, :func:`close_names`, or how to list them).
     """
     if node_type is not None:
         graph = graph.subgraph(n for n, t in graph.nodes(data="type") if t == node_type)
@@ -543,11 +544,12 @@ def find_nodes(graph, query: str, node_type: str | None = None) -> tuple[list[st
     government = _government(graph, wanted, names, towns_2025)
     if government:
         return government
+    starts = re.compile(r"\b" + re.escape(wanted))  # a part that starts a word: not "agent"
     for forms in ({n: {name} for n, name in names.items()}, written):
-        hits = single([n for n, found in forms.items() if any(wanted in f for f in found)])
+        hits = single([n for n, found in forms.items() if any(starts.search(f) for f in found)])
         if hits:
             return hits, ""
-    raise NotFound(_no_such_node(graph, query, wanted, names))
+    raise NotFound(_no_such_node(graph, query, node_type))
 
 
 def _government(graph, wanted, names, towns_2025):
@@ -583,24 +585,93 @@ def _government(graph, wanted, names, towns_2025):
     return None
 
 
-def _no_such_node(graph, query, wanted, names) -> str:
-    from rapidfuzz import fuzz, process
+#: a node type with at most this many nodes is listed whole when a name of it is not found
+#: (the five themes), larger ones point to ``rimograph show --list``
+LIST_AT_MOST = 10
 
-    # candidates: each name, and the short form in its parentheses ("CAW Limburg" in
-    # "Centrum Algemeen Welzijnswerk Limburg (CAW Limburg)"); WRatio finds a misspelled part of
-    # a long name, plain ratio then ranks whole-name typos first ("gent" -> Genk)
-    candidates = [(name, n) for n, name in names.items()]
-    candidates += [(normalise(short), n) for n, d in graph.nodes(data=True)
-                   for short in re.findall(r"\(([^()]+)\)", d.get("name", ""))]
-    close = process.extract(wanted, [c for c, _n in candidates], scorer=fuzz.WRatio, limit=20,
-                            score_cutoff=60)
-    ranked = sorted(close, key=lambda c: (-fuzz.ratio(wanted, c[0]), -c[1],
-                                          candidates[c[2]][1]))
-    keys = list(dict.fromkeys(candidates[index][1] for _c, _s, index in ranked))[:5]
-    message = _("no node named {query!r}").format(query=query)
-    if keys:
-        message += _("; did you mean:") + "\n" + _listing(graph, keys, numbered=False)
-    return message
+
+def typos(text: str) -> int:
+    """How many edits (letters added, dropped or changed) a misspelling of ``text`` may have
+    and still be suggested: none under 4 characters, 1 under 6, 2 under 13, else 3."""
+    return 0 if len(text) < 4 else 1 if len(text) < 6 else 2 if len(text) < 13 else 3
+
+
+def close_names(graph, wanted: str) -> list:
+    """The nodes whose name is a misspelling away from ``wanted`` (normalised), closest
+    first, at most 5: a name that merely shares a word or a few letters is not close.
+
+    1. the whole name, its short form in parentheses, or the name without it, within
+       :func:`typos` edits of ``wanted`` ("genck" -> Genk, "maasijk" -> Maaseik, "vlaams
+       huurdersplatvorm" -> Vlaams Huurdersplatform (VHP)), and, with as many words, each
+       word within its own typos ("vdab limburg" is not VCLB Limburg);
+    2. else, for a query of two or more words, the as many first words of a longer name
+       ("cafe anonym" -> Café Anoniem in Hasselt; a single word is never held to the words
+       inside names: "geel" is no "veel");
+    3. else a name that has every word of the query, each within its own typos ("brede
+       school beringen" -> Brede School in Beringen-Mijn).
+
+    A heading of the plan that shares its name with another candidate gives way to it."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    limit = typos(wanted)
+    if not limit:
+        return []
+    forms = []  # (form, node)
+    for node, data in graph.nodes(data=True):
+        name = data.get("name", node)
+        forms += [(normalise(form), node) for form in
+                  {name, re.sub(r"\([^()]*\)", " ", name), *re.findall(r"\(([^()]+)\)", name)}]
+    size = len(wanted.split())
+    starts = [(" ".join(words[:size]), node) for form, node in forms
+              if size > 1 and len(words := form.split()) > size]
+    for choices in (forms, starts, None):
+        best = {}
+        if choices is None:  # every word of the query, each a misspelling away, in one name
+            for form, node in forms:
+                words = form.split()
+                if size > 1 and all(any(Levenshtein.distance(part, word) <= typos(part)
+                                        for word in words) for part in wanted.split()):
+                    best[node] = min(len(words), best.get(node, len(words)))
+        else:
+            found = process.extract(wanted, [form for form, _node in choices],
+                                    scorer=Levenshtein.distance, score_cutoff=limit,
+                                    limit=None)
+            for form, distance, index in found:
+                node = choices[index][1]
+                if _word_by_word(wanted, form):
+                    best[node] = min(distance, best.get(node, limit))
+        if best:
+            named = {normalise(graph.nodes[n].get("name", n)) for n in best
+                     if graph.nodes[n].get("type") != "Section"}
+            nodes = [n for n in best if graph.nodes[n].get("type") != "Section"
+                     or normalise(graph.nodes[n].get("name", n)) not in named]
+            return sorted(nodes, key=lambda n: (best[n], node_name(graph, n), n))[:5]
+    return []
+
+
+def _word_by_word(wanted, form):
+    # as many words: each one within its own typos ("vdab limburg" is not "vclb limburg")
+    from rapidfuzz.distance import Levenshtein
+
+    pairs = list(zip(wanted.split(), form.split()))
+    return len(pairs) != len(wanted.split()) or len(pairs) != len(form.split()) or all(
+        Levenshtein.distance(typed, word) <= typos(typed) for typed, word in pairs)
+
+
+def _no_such_node(graph, query, node_type=None) -> str:
+    """The message of :class:`NotFound` for ``query``: the close names
+    (:func:`close_names`), else all the nodes of a small type, else where to list them."""
+    what = TYPE_LABELS[language()][node_type].lower() if node_type else _("node")
+    message = _("no {what} named {query!r}").format(what=what, query=query)
+    close = close_names(graph, normalise(query))
+    if close:
+        return message + _("; did you mean:") + "\n" + _listing(graph, close, numbered=False)
+    if node_type and graph.number_of_nodes() <= LIST_AT_MOST:
+        return message + _("; choose one of: {names}").format(names=", ".join(
+            sorted(node_name(graph, n) for n in graph)))
+    return message + _(", and no name like it; `rimograph show --list{type}` lists every name"
+                       ).format(type=f" --type {node_type}" if node_type else "")
 
 
 def find_node(graph, query: str, node_type: str | None = None) -> str:
@@ -677,7 +748,7 @@ def find_municipalities(graph, name: str) -> list:
                     if normalise(d.get("name_2025", "")) == wanted)
     if len(merged) > 1:
         return merged
-    return [find_node(towns, name)]
+    return [find_node(towns, name, "Municipality")]
 
 
 def narrower_groups(graph, group: str) -> dict:

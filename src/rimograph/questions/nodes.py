@@ -18,6 +18,15 @@ def stats(graph):
             + [{"kind": "edge", "type": t, "count": c} for t, c in sorted(edges.items())])
 
 
+def node_names(graph, node_type=None):
+    """Every node's name (``node_name``), type and id, or only those of ``node_type``
+    ("Municipality"): rows with columns ``name``, ``type``, ``id``, sorted by type, then by
+    name; what a name given to show, path or an option can be."""
+    rows = [{"name": node_name(graph, n), "type": t, "id": n}
+            for n, t in graph.nodes(data="type") if node_type in (None, t)]
+    return sorted(rows, key=lambda row: (row["type"], row["name"].casefold(), row["id"]))
+
+
 def neighbours(graph, node):
     """Rows describing every edge of ``node``: ``direction`` (out/in), ``relation`` (edge type),
     ``other`` (id), ``other_name``, ``other_type``, ``certainty``, ``basis``, ``detail`` (what
