@@ -30,8 +30,9 @@ from pathlib import Path
 
 from .errors import RimographError
 from .i18n import _
+from .memory import paused_gc
 from .model import build_graph
-from .tables import load_tables, paused_gc
+from .tables import load_tables
 
 ENV_VAR = "RIMOGRAPH_GRAPH"
 CACHE_DIR_VAR = "RIMOGRAPH_CACHE_DIR"

@@ -36,7 +36,7 @@ import networkx as nx
 
 from .errors import Ambiguous, NotFound
 from .i18n import _, language
-from .tables import paused_gc
+from .memory import paused_gc
 from .text import fold
 from .vocabulary import TYPE_LABELS
 

@@ -10,11 +10,9 @@ returned half-checked, so no command can build a graph from a broken table.
 from __future__ import annotations
 
 import csv
-import gc
 import math
 import re
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
@@ -22,6 +20,7 @@ from pathlib import Path
 
 from .errors import DataError, Problem
 from .i18n import _
+from .memory import paused_gc
 from .safe import quoted
 
 # Column kinds: "id:<prefix>" own id; "ref:<prefix>[|<prefix>]" reference to another node;
@@ -168,31 +167,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _COLUMN = re.compile(r"^[A-Za-z0-9_]{1,60}$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-#: Objects allocated during a :func:`paused_gc` block above which the survivors are frozen.
-BULK_OBJECTS = 100_000
-
-
-@contextmanager
-def paused_gc():
-    """Pause the cyclic garbage collector while a bulk load allocates millions of objects that
-    all stay alive (rows, graph dicts); otherwise every collection walks the whole growing heap.
-    When more than :data:`BULK_OBJECTS` new objects survive the block, they are moved to the
-    collector's permanent generation (``gc.freeze``) before it is enabled again: else its next
-    run walks them all (1.4 s after building a 1M-edge graph) and every full run again. They
-    are still freed as usual when no longer referenced; only reference cycles among them are
-    never collected, which the loaded tables and graphs do not form in any quantity.
-    Restores the previous state."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_count()[0] > BULK_OBJECTS:
-            gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from ..core.model import (
     targets_of,
     themes_by_entry,
 )
-from ..core.tables import paused_gc
+from ..core.memory import paused_gc
 
 
 def entry_list(graph, theme=None, goal=None, municipalities=None, year=None, target_groups=None):

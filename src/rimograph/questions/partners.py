@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import chain, repeat
 
 from ..core.model import in_adjacency, sources_of, themes_by_entry
-from ..core.tables import paused_gc
+from ..core.memory import paused_gc
 
 #: From this many nodes on (a sector-sized graph; the plan has about 400), the partnerships are
 #: read into arrays once and the question is answered on them with numpy: about 1.5 times
