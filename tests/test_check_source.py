@@ -81,6 +81,29 @@ def test_check_source_fails_on_corrupted_copy(plan, graph_copy):
 
 
 @needs_plan
+@needs_graph
+def test_a_summary_copied_from_the_plan_fails(plan, graph_copy):
+    """Our own words never repeat eight words of the plan in a row; a quotation may."""
+    plan_sentence = ("Betaalbare en kwaliteitsvolle woonvormen op maat van mensen in een "
+                     "maatschappelijk kwetsbare positie zijn ontwikkeld")  # lines 2313-2314
+
+    def copy(row):
+        if row["part"] == "coordination":
+            row["item"] = plan_sentence.upper() + "."
+        if row["part"] == "total":
+            row["item"] = f"Wat het plan vraagt: '{plan_sentence}'"
+
+    rewrite(graph_copy / "expansion.csv", copy)
+    found = [(d.kind, d.key, d.line, d.message) for d in failures(
+        check_source(PLAN, graph_copy, plan=plan))]
+    assert found == [("copied", "expansion.csv:12", 2313,
+                      "expansion.csv:12: item repeats 15 words of the plan (line 2313): "
+                      "'betaalbare en kwaliteitsvolle woonvormen op maat van mensen in een "
+                      "maatschappelijk kwetsbare positie zijn ontwikkeld'; write it in our own "
+                      "words")]
+
+
+@needs_plan
 def test_drafts_pass_check_source(plan, tmp_path):
     """The extractor's own drafts, with an alias for every mention, show no difference."""
     write_drafts(plan, tmp_path)

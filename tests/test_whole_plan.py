@@ -127,7 +127,7 @@ def test_check_source_gives_the_plan_line_of_each_new_table(plan, graph_copy):  
     rewrite(graph_copy / "fte_years.csv", lambda row: row.update(fte="47.5")
             if row["year"] == "2021" and row["scope"] == "vzw" else None)
     rewrite(graph_copy / "expansion.csv", lambda row: row.update(area_as_written="Huisvesting")
-            if row["item"].startswith("Innovatieve praktijken") else None)
+            if row["item"].startswith("Nieuwe manieren van wonen") else None)
     rewrite(graph_copy / "relations.csv", lambda row: row.update(target_as_written="STEKJE")
             if row["source"] == "project:onderons-in-sint-truiden" else None)
     rewrite(graph_copy / "partner_mentions.csv", lambda row: row.update(group="Onderzoekspartners")

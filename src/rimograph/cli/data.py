@@ -104,9 +104,11 @@ def check_source_command(ctx, plan, graph_dir, exceptions, strict, fmt):
 
     Reports actions or projects in one but not the other, names, timings (text and ISO
     dates), open-ended lists, partner mentions missing on either side or resolved by no alias,
-    citations whose lines do not hold the item or whose page cannot be right, and the overview
-    table's "(x)" marks against basis=table contributions. A difference listed in the
-    exceptions file (columns kind, key, reason) is accepted; notes never fail unless --strict.
+    citations whose lines do not hold the item or whose page cannot be right, the overview
+    table's "(x)" marks against basis=table contributions, and text in our own words
+    (summaries, notes) that repeats eight or more words of the plan in a row. A difference
+    listed in the exceptions file (columns kind, key, reason) is accepted; notes never fail
+    unless --strict.
 
     \b
     Columns: status (fail, accepted, note), kind, key, line (in the plan), message, reason.

@@ -41,13 +41,16 @@ priority                   a priority's or sector goal's heading, or the words n
 section                    a heading of the TOC missing from sections.csv, or its lines differ
 place-mention              a line naming a municipality without a mentions.csv row, or a row
                            whose line does not name it
+copied                     a column in our own words (:data:`OWN_WORDS`: summaries, notes,
+                           what an indicator measures, ...) repeats :data:`COPIED_WORDS` or
+                           more consecutive words of the plan, anywhere in it
 stale-exception            (note) an accepted difference that no longer occurs
 =========================  ==================================================================
 
 Keys (what ``source_exceptions.csv`` names in its ``key`` column): an entry id for entry,
 name, timing and open-ended differences (the curated id where there is one);
-``<entry id>|<mention>`` for mention differences; ``<file>:<row>`` for citation and page
-differences; ``<action id>|<goal id>`` (or ``<action id>|count``) for table marks.
+``<entry id>|<mention>`` for mention differences; ``<file>:<row>`` for citation, page and
+copied differences; ``<action id>|<goal id>`` (or ``<action id>|count``) for table marks.
 
 Differences are failures unless ``graph/source_exceptions.csv`` (columns kind, key, reason;
 reason required) accepts them; notes never fail unless ``strict``.
@@ -137,6 +140,7 @@ def check_source(plan_path, graph_dir, exceptions_path=None, strict: bool = Fals
     _check_table(plan, pairs, tables, diffs)
     _check_written(plan, tables, diffs)
     _check_places_named(plan, tables, diffs)
+    _check_own_words(plan, tables, diffs)
     if exceptions_path is None and (graph_dir / "source_exceptions.csv").exists():
         exceptions_path = graph_dir / "source_exceptions.csv"
     if exceptions_path is not None:
@@ -412,6 +416,57 @@ def _check_written(plan, tables, diffs):
                 diffs.append(Difference(kind, where, f"{where}: {column} {row[column]} but the "
                                         f"plan writes {row[figure]!r} (line {row['line_start']})",
                                         _int(row.get("line_start"))))
+
+
+#: Columns in our own words (graph/README.md: the project never copies the plan's sentences),
+#: in every table that has them, and per file the others.
+OWN_WORDS = ("summary", "note", "measures", "comparison", "timing_note", "reason")
+OWN_WORDS_OF = {"expansion.csv": ("item",)}
+#: A run of this many consecutive words of the plan is a copied sentence, not a term or a name
+#: ("mensen in een maatschappelijk kwetsbare positie" has six).
+COPIED_WORDS = 8
+#: An explicit quotation ('...', "...", ‘...’, “...”): quoting the plan is no copying.
+_QUOTED = re.compile(r"(?<!\w)(?:'[^']+'|\"[^\"]+\"|‘[^’]+’|“[^”]+”)(?!\w)")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def _copied(words: list[str], starts: dict) -> tuple[int, int]:
+    """The longest run of ``words`` found in the plan (``starts``: its runs of
+    :data:`COPIED_WORDS` words): ``(first word, length)``, length 0 when there is none."""
+    best = (0, 0)
+    run = 0  # how many consecutive runs of COPIED_WORDS words end here
+    for i in range(len(words) - COPIED_WORDS + 1):
+        run = run + 1 if tuple(words[i:i + COPIED_WORDS]) in starts else 0
+        if run and run + COPIED_WORDS - 1 > best[1]:
+            best = (i - run + 1, run + COPIED_WORDS - 1)
+    return best
+
+
+def _check_own_words(plan, tables, diffs):
+    """No text in our own words (:data:`OWN_WORDS`) repeats :data:`COPIED_WORDS` consecutive
+    words of the plan (case, accents and punctuation ignored; quotations left out). Reports the
+    longest run and the plan line where it starts."""
+    starts: dict[tuple, int] = {}  # every run of COPIED_WORDS words of the plan -> its line
+    words = [(w, number) for number, line in enumerate(plan.lines, 1)
+             if not PAGE_HEADER.match(line) for w in _words(line)]
+    for i in range(len(words) - COPIED_WORDS + 1):
+        starts.setdefault(tuple(w for w, _ in words[i:i + COPIED_WORDS]), words[i][1])
+    for file, rows in tables.items():
+        columns = [c for c, _ in SCHEMA[file] if c in OWN_WORDS] + list(OWN_WORDS_OF.get(file, ()))
+        for row, column in ((row, column) for row in rows for column in columns):
+            pieces = [_words(part) for part in _QUOTED.split(row.get(column) or "")]
+            (first, length), piece = max(((_copied(p, starts), p) for p in pieces),
+                                         key=lambda found: found[0][1], default=((0, 0), []))
+            if length:
+                copied = piece[first:first + length]
+                line = starts[tuple(copied[:COPIED_WORDS])]
+                where = f"{file}:{row['_row']}"
+                diffs.append(Difference("copied", where, f"{where}: {column} repeats {length} "
+                                        f"words of the plan (line {line}): "
+                                        f"'{' '.join(copied)}'; write it in our own words", line))
 
 
 def _check_places_named(plan, tables, diffs):
