@@ -67,12 +67,15 @@ def test_format_number_examples():
 # --------------------------------------------------------------------------------------------
 # every table of numbers agrees with itself
 
-NUMBER = {"nl": re.compile(r"(?<![\w.,])-?\d+(?:\.\d{3})*(?:,(\d+))?(?![\w.,])"),
-          "en": re.compile(r"(?<![\w.,])-?\d+(?:,\d{3})*(?:\.(\d+))?(?![\w.,])")}
+# a cell that is a number (a euro amount too): the column gap or the line's start before it,
+# the gap or the line's end after it (a number inside a text is not a cell)
+_CELL = r"(?:^|(?<=  ))(?:€ ?-?|-?€|-)?{}(?=  |$)"
+NUMBER = {"nl": re.compile(_CELL.format(r"\d+(?:\.\d{3})*(?:,(\d+))?")),
+          "en": re.compile(_CELL.format(r"\d+(?:,\d{3})*(?:\.(\d+))?"))}
 
 
 def number_columns(output: str, lang: str) -> dict[int, set[int]]:
-    """The numbers below a table's header rule, grouped by where they end (right-aligned
+    """The number cells below a table's header rule, grouped by where they end (right-aligned
     numbers of one column end in one place): {end position: {number of decimals}}."""
     lines = output.splitlines()
     rule = next(i for i, line in enumerate(lines) if re.fullmatch(r"[- ]*-[- ]*", line))
