@@ -309,8 +309,9 @@ def test_cypher_script_recreates_the_graph(graph, tmp_path):
               for u, v, k in graph.edges(keys=True)}
     owned = len(LABELS)  # every label rimograph owns, whether the graph has it or not
     assert script.count("CREATE CONSTRAINT") == owned and labels <= set(LABELS)
-    # constraints (drop the old, create), the status, deletions, one batch each, the status
-    assert len(statements) == 2 * owned + 1 + owned + len(labels) + len(groups) + 1
+    # constraints (drop the old, create), the status, deletions (relationships, then nodes),
+    # one batch each, the status
+    assert len(statements) == 2 * owned + 1 + 2 * owned + len(labels) + len(groups) + 1
     assert "lineStart: " in script and "line_start" not in script
     back = read_cypher(script, _attribute_names(graph) | {"edition", "description"})
     graph_only = nx.MultiDiGraph(graph)
@@ -418,8 +419,8 @@ def test_tricky_graphml_round_trip(tricky, tmp_path):
 
 def test_tricky_cypher(tricky):
     script = exports.to_cypher(tricky)
-    # comments, constraints, status, deletions, batches, status
-    assert len(script.splitlines()) == 2 + 3 * len(LABELS) + 1 + 2 * 2 + 2 + 1
+    # comments, constraints (2 per label), status, deletions (2 per label), batches, status
+    assert len(script.splitlines()) == 2 + 4 * len(LABELS) + 1 + 2 * 2 + 2 + 1
     back = read_cypher(script, _attribute_names(tricky))
     expected = nx.MultiDiGraph(tricky)
     expected.graph.clear()

@@ -733,9 +733,9 @@ def to_cypher(graph, lang: str = "nl", public: bool = False, replace: bool = Fal
         f"s.rimographVersion = {cypher_string(__version__)};")
 
     def delete_others():
-        return [status + "WITH s.current AS keep "
-                + backend.delete_versions_query(label, "keep") + ";"
-                for label in backend.LABELS]
+        return [status + "WITH s.current AS keep " + query + ";"
+                for label in backend.LABELS
+                for query in backend.delete_versions_queries(label, "keep")]
 
     lines += delete_others()
     bind = status + f"WITH s.{target} AS version "
