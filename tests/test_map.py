@@ -177,12 +177,52 @@ def test_every_name_readable_at_first_view(tmp_path):
 
 
 def test_whole_plan_names_its_structure_at_first_view(tmp_path, graph):
-    page = open_page(run_map(tmp_path, "plan"), script=LABELS_DRAWN, viewport=(1366, 768))
-    drawn = {b["id"] for b in page["result"]["labels"]}
+    """The whole plan at 1366 x 768: goals, themes, actions and the eleven partners of four
+    or more actions and projects named, at 12 px or more, inside the canvas, no overlaps."""
+    page = open_page(run_map(tmp_path, "plan"), script=LABELS_DRAWN, viewport=(1366, 768),
+                     screenshot=tmp_path / "plan.png")
+    labels = page["result"]["labels"]
+    drawn = {b["id"] for b in labels}
     structure = {n for n, t in graph.nodes(data="type")
                  if t in ("StrategicGoal", "OperationalGoal", "Theme", "StrategicAction")}
     assert len(structure) == 54 and structure <= drawn
-    assert overlapping(page["result"]["labels"]) == []
+    key = {"partner:caw-limburg", "partner:basiseducatie-limino",  # 15 and 9 entries
+           "partner:lokaal-bestuur-beringen", "partner:sint-vincentius-limburg",
+           "partner:vormingplus-limburg", "partner:lokaal-bestuur-genk",
+           "partner:welzijnsschakels", "partner:welzijnszorg",
+           "partner:lokaal-bestuur-leopoldsburg", "partner:lokaal-bestuur-tongeren",
+           "partner:ocmw-genk"}  # 4 entries each
+    assert key <= drawn
+    assert len(drawn) >= 75 and min(b["size"] for b in labels) >= 12
+    assert overlapping(labels) == []
+    assert all(0 <= b["x0"] and b["x1"] <= 1366 - 250 and 0 <= b["y0"] for b in labels)
+
+
+def test_whole_plan_puts_partners_beside_their_actions(graph):
+    """A reader sees who works with whom: on the whole plan's first view a partner lies beside
+    the actions and projects it works with. Distances in CSS px at first view in a 1366 x 768
+    window (the map's frame). When the structure's names took the middle first, the partners
+    were pushed into columns at the edges: median 224 px, and 9 of the 116 partners of a
+    single entry within 80 px of it."""
+    import math
+    import statistics
+
+    from rimograph.core.model import sources_of
+    from rimograph.outputs.maps import drawn_graph, labelled_layout
+
+    view = drawn_graph(graph, select(graph)[0])
+    positions = labelled_layout(view)[0]
+    entries = {p: sources_of(view, p, "PARTNERS_WITH")
+               for p, t in view.nodes(data="type") if t == "Partner"}
+    assert len(entries) == 161 and all(entries.values())
+    mean = {p: statistics.mean(math.dist(positions[p], positions[e]) for e in es)
+            for p, es in entries.items()}
+    assert statistics.median(mean.values()) < 120
+    single = [mean[p] for p, es in entries.items() if len(es) == 1]
+    assert len(single) == 116 and sum(d <= 80 for d in single) > len(single) / 2
+    # Noodkoopfonds's own partners (BBL, Domus Mundi, Renoseec, Stebo, VEA) around it
+    assert all(math.dist(positions[p], positions["action:noodkoopfonds"]) < 80 for p in (
+        "partner:bbl", "partner:domus-mundi", "partner:renoseec", "partner:stebo", "partner:vea"))
 
 
 def test_uncovered_municipality_gets_a_map(tmp_path, graph):

@@ -292,6 +292,14 @@ FRAME = (1080.0, 660.0)
 #: :data:`FIRST_VIEW_TYPES` (and the focus), the others where they fit or when zooming in.
 FIRST_VIEW_ALL = 160
 FIRST_VIEW_TYPES = ("StrategicGoal", "Theme", "OperationalGoal", "StrategicAction")
+#: A partner of this many actions and projects or more is named at first view too, as the
+#: structure is: on the whole plan the eleven partners most of the work runs through, from
+#: CAW Limburg (15) to OCMW Genk (4); the other partners are named where there is room.
+KEY_PARTNER = 4
+#: A node beyond :data:`FIRST_VIEW_TYPES` is named at first view where its label finds room
+#: this close to its place (CSS px at first view): any further and a partner would be drawn
+#: away from its actions (benchmarks/README.md, the whole-plan map).
+NAME_REACH = 40.0
 #: Maps larger than this keep their layout (no spreading) and draw names only where they fit.
 LARGE = 1500
 #: Maps of more nodes than this are drawn with sigma.js on WebGL instead of vis-network's 2D
@@ -307,6 +315,35 @@ def marker_radius(degree: int, focus: bool = False) -> float:
     return 16.0 if focus else 4.0 + 1.5 * min(degree, 40) ** 0.5
 
 
+def cluster_order(graph, radii) -> list:
+    """The order in which :func:`labelled_layout` spreads a map that names its structure at
+    first view: goals and themes (:data:`ROW_TYPES`, largest marker first), then each strategic
+    action (largest first) directly followed by the nodes within two steps of it, through its
+    projects, that no earlier action claimed -- its projects, partners, places, largest
+    first; target groups and the rest come after. So a partner finds room beside its action
+    before the next action's name takes it. Returns the ordered nodes of ``graph``."""
+    from collections import deque
+
+    types = dict(graph.nodes(data="type"))
+    biggest = sorted(graph, key=lambda n: (-radii[n], n))
+    order = [n for n in biggest if types[n] in ROW_TYPES]
+    claimed = set(order)
+    kept_out = (*ROW_TYPES, *BOTTOM_TYPES, "StrategicAction")
+    for action in (n for n in biggest if types[n] == "StrategicAction"):
+        queue = deque([(action, 0)])
+        claimed.add(action)
+        while queue:
+            node, steps = queue.popleft()
+            order.append(node)
+            if steps < 2:
+                near = set(graph.predecessors(node)) | set(graph.successors(node))
+                for other in sorted(near - claimed, key=lambda n: (-radii[n], n)):
+                    if types[other] not in kept_out:
+                        claimed.add(other)
+                        queue.append((other, steps + 1))
+    return order + [n for n in biggest if n not in claimed]
+
+
 def labelled_layout(graph, frame=FRAME, scale=1.0, focus=None, lang="nl", font=None):
     """Positions in ``frame`` with room for every label shown at first view.
 
@@ -314,7 +351,14 @@ def labelled_layout(graph, frame=FRAME, scale=1.0, focus=None, lang="nl", font=N
     it to the frame and spreads nodes apart from their label sizes: the font of
     :data:`~rimograph.outputs.labels.TYPE_STYLE` (or ``font`` for every type, when given) times
     ``scale``, the focus node in :data:`~rimograph.outputs.labels.FOCUS_FONT`, marker radii of
-    :func:`marker_radius` times ``scale``. Returns ``(positions, labels, radii, levels,
+    :func:`marker_radius` times ``scale``.
+
+    Maps up to :data:`FIRST_VIEW_ALL` nodes name every node at first view. Larger ones (up to
+    :data:`LARGE`) name the structure (:data:`FIRST_VIEW_TYPES`), the focus and the partners
+    of :data:`KEY_PARTNER` entries or more; they are spread in :func:`cluster_order`, every
+    other node keeping its place beside its neighbours as they move (a partner beside its
+    actions, a municipality beside the entries active there) and named where its label fits
+    within :data:`NAME_REACH` of that place. Returns ``(positions, labels, radii, levels,
     crowded)``: :func:`~rimograph.outputs.placement.place`'s answer with the labels and radii
     used."""
     from .placement import Label, label_lines, place
@@ -331,12 +375,21 @@ def labelled_layout(graph, frame=FRAME, scale=1.0, focus=None, lang="nl", font=N
     if len(graph) <= FIRST_VIEW_ALL:
         first = set(graph)
     elif len(graph) <= LARGE:
-        first = {n for n, t in types.items() if t in FIRST_VIEW_TYPES or n == focus}
+        first = {n for n, t in types.items() if t in FIRST_VIEW_TYPES or n == focus
+                 or (t == "Partner"
+                     and len(model.sources_of(graph, n, "PARTNERS_WITH")) >= KEY_PARTNER)}
     else:  # too many to spread: markers shrink, the structure's names come first when zooming
         first = set()
         radii = {n: r / 3 for n, r in radii.items()}
     order = sorted(graph, key=lambda n: (types[n] not in FIRST_VIEW_TYPES, -radii[n], n))
-    positions, levels, crowded = place(layout(graph), radii, labels, first, *frame, order)
+    follow, wanted, sequence = None, set(), None
+    if first and len(first) < len(graph):  # names where they fit, beside their anchors
+        follow = {n: sorted((set(graph.predecessors(n)) | set(graph.successors(n))) - {n})
+                  for n in graph if types[n] not in FIRST_VIEW_TYPES}
+        wanted = set(graph) - first
+        sequence = cluster_order(graph, radii)
+    positions, levels, crowded = place(layout(graph), radii, labels, first, *frame, order,
+                                       follow, wanted, NAME_REACH * scale, sequence)
     return positions, labels, radii, levels, crowded
 
 

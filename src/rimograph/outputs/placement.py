@@ -134,11 +134,17 @@ def _boxes(centres, radii, labels):
             width / 2, radii + text / 2, offset)
 
 
-def spread(positions, radii, labels, width, height, order):
-    """Put each node, in ``order``, at the free spot nearest its ``positions`` entry: a spot
-    where its box (marker, and the label below it when ``labels`` has one, with :data:`PAD`
-    around) overlaps no box placed before and lies inside the ``width`` x ``height`` frame.
-    A node whose labelled box finds no room anywhere is placed with its marker alone.
+def spread(positions, radii, labels, width, height, order, follow=None, reach=None):
+    """Put each node, in ``order``, at the free spot nearest its target: a spot where its box
+    (marker, and the label below it when ``labels`` has one, with :data:`PAD` around) overlaps
+    no box placed before and lies inside the ``width`` x ``height`` frame. A node whose
+    labelled box finds no room anywhere -- or, with ``reach``, none within ``reach[i]`` frame
+    units of its target -- is placed with its marker alone.
+
+    The target is the node's ``positions`` entry, moved as its anchors moved: ``follow[i]``
+    lists the nodes (indices) it keeps its place beside, e.g. a partner its actions; the
+    target shifts by the mean shift of those already placed, so a partner stays beside its
+    actions when their labels push them apart.
 
     The frame is a grid of cells of :data:`CELL` units; a placed box marks the cells it
     touches, and a summed-area table of the marks gives, for every spot at once, whether a box
@@ -147,7 +153,9 @@ def spread(positions, radii, labels, width, height, order):
     (empty unless the frame is too small for all the labels)."""
     import numpy as np
 
-    points = np.array(positions, dtype=float)
+    start = np.array(positions, dtype=float)
+    points = start.copy()
+    placed = np.zeros(len(points), dtype=bool)
     _, half_w, half_h, offset = _boxes(points, radii, labels)
     _, marker_w, marker_h, _ = _boxes(points, radii, [None] * len(points))
     cw, ch = CELL
@@ -155,22 +163,31 @@ def spread(positions, radii, labels, width, height, order):
     taken = np.zeros((rows, columns), dtype=np.int32)
     crowded = []
     for i in order:
+        target = start[i].copy()
+        anchors = [j for j in (follow[i] if follow else ()) if placed[j]]
+        if anchors:
+            target += (points[anchors] - start[anchors]).mean(axis=0)
         table = np.zeros((rows + 1, columns + 1), dtype=np.int32)
         table[1:, 1:] = taken.cumsum(0).cumsum(1)
+        limit = reach[i] if reach is not None else np.inf
         for w, h, below in ((half_w[i], half_h[i], offset[i]), (marker_w[i], marker_h[i], 0)):
             kw = min(int(np.ceil((2 * w + PAD) / cw)), columns)
             kh = min(int(np.ceil((2 * h + PAD) / ch)), rows)
             used = table[kh:, kw:] - table[:-kh, kw:] - table[kh:, :-kw] + table[:-kh, :-kw]
             gy, gx = np.nonzero(used == 0)
-            if len(gx):
+            x = (gx + kw / 2) * cw
+            y = (gy + kh / 2) * ch - below
+            far = (x - target[0]) ** 2 + 4 * (y - target[1]) ** 2
+            if len(gx) and (below == 0 or far.min() <= limit ** 2):
                 break
             crowded.append(i)
+            limit = np.inf
         else:
+            placed[i] = True
             continue
-        x = (gx + kw / 2) * cw
-        y = (gy + kh / 2) * ch - below
-        best = np.argmin((x - points[i, 0]) ** 2 + 4 * (y - points[i, 1]) ** 2)
+        best = np.argmin(far)
         points[i] = x[best], y[best]
+        placed[i] = True
         taken[gy[best]:gy[best] + kh, gx[best]:gx[best] + kw] = 1
     return points, sorted(set(crowded))
 
@@ -187,7 +204,8 @@ def fill(positions, width, height):
             for n, (x, y) in positions.items()}
 
 
-def place(positions, radii, labels, first, width, height, order=None):
+def place(positions, radii, labels, first, width, height, order=None, follow=None,
+          wanted=frozenset(), reach=0.0, sequence=None):
     """Positions inside the frame and the zoom at which each label is drawn.
 
     Parameters
@@ -206,6 +224,17 @@ def place(positions, radii, labels, first, width, height, order=None):
         in ``order`` (a list of nodes; default: largest marker first).
     width, height : float
         The frame (the drawing area at first view).
+    follow : dict node -> list of nodes, optional
+        The nodes each node keeps its place beside (see :func:`spread`): a partner its
+        actions; it moves as those of them spread before it moved.
+    wanted : set, optional
+        Nodes also named at first view where their label finds room within ``reach`` frame
+        units of their target; the others of them get their marker there, and a level like
+        the rest.
+    reach : float
+    sequence : list of nodes, optional
+        The order of spreading (default: ``first`` before the rest, largest marker first);
+        nodes not in it come after, in that default order.
 
     Returns
     -------
@@ -218,22 +247,33 @@ def place(positions, radii, labels, first, width, height, order=None):
     import numpy as np
 
     nodes = sorted(positions)
+    index = {n: i for i, n in enumerate(nodes)}
     start = fill(positions, width, height)
     points = np.array([start[n] for n in nodes], dtype=float)
     crowded = []
     if first:
+        rank = {n: k for k, n in enumerate(sequence or ())}
         spread_order = sorted(range(len(nodes)), key=lambda i: (
-            nodes[i] not in first, -radii[nodes[i]], nodes[i]))
-        start_points = points
-        for _ in range(3):  # nodes left without room for their label go first next round
-            points, crowded = spread(start_points, [radii[n] for n in nodes],
-                                     [labels[n] if n in first else None for n in nodes],
-                                     width, height, spread_order)
+            rank.get(nodes[i], len(rank)), nodes[i] not in first, -radii[nodes[i]], nodes[i]))
+        anchors = [[index[m] for m in (follow or {}).get(n, ())] for n in nodes]
+        limits = np.array([np.inf if n in first else reach for n in nodes])
+        start_points, optional = points, set(wanted)
+        for attempt in range(4):  # nodes left without room for their label go first next
+            # round; from the third, ``first`` goes before the rest and the names of
+            # ``wanted`` give way
+            points, bare = spread(start_points, [radii[n] for n in nodes],
+                                  [labels[n] if n in first or n in optional else None
+                                   for n in nodes],
+                                  width, height, spread_order, anchors, limits)
+            crowded = [i for i in bare if nodes[i] in first]
             if not crowded:
                 break
+            if attempt > 0:
+                optional = set()
+                spread_order.sort(key=lambda i: nodes[i] not in first)  # stable
             spread_order = crowded + [i for i in spread_order if i not in crowded]
+        first = set(first) | (optional - {nodes[i] for i in bare})
     first = set(first) - {nodes[i] for i in crowded}
-    index = {n: i for i, n in enumerate(nodes)}
     rest = [n for n in (order or sorted(nodes, key=lambda n: (-radii[n], n))) if n not in first]
     tried = [index[n] for n in sorted(first)] + [index[n] for n in rest[:CANDIDATES]]
     radius = np.array([radii[n] for n in nodes])
@@ -243,16 +283,18 @@ def place(positions, radii, labels, first, width, height, order=None):
 
     def free(k, zoom):
         """Whether the label of ``tried[k]`` overlaps no label drawn at ``zoom`` (and, at
-        first view, no other node's marker)."""
+        first view, no other node's marker, and lies inside the frame)."""
         near = ((np.abs(centres[k, 0] - centres[:, 0]) * zoom < half_w[k] + half_w + PAD)
                 & (np.abs(centres[k, 1] - centres[:, 1]) * zoom < half_h[k] + half_h + PAD))
         if near[drawn[zoom]].any():
             return False
         if zoom == LEVELS[0]:
+            inside = (half_w[k] <= centres[k, 0] <= width - half_w[k]
+                      and half_h[k] <= centres[k, 1] <= height - half_h[k])
             touch = ((np.abs(centres[k, 0] - points[:, 0]) < half_w[k] + radius)
                      & (np.abs(centres[k, 1] - points[:, 1]) < half_h[k] + radius))
             touch[tried[k]] = False
-            return not touch.any()
+            return inside and not touch.any()
         return True
 
     levels = {n: (LEVELS[0] if n in first else None) for n in nodes}

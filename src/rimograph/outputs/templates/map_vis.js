@@ -8,7 +8,10 @@ function makeRenderer(container, hooks) {
     id: n.id, x: n.x, y: n.y, shape: n.shape, size: n.size, color: n.color, title: tooltip(n.tooltip),
   })));
   const edgeColor = (e, opacity) => ({ color: e.dashed ? "#d08c40" : "#9aa4ad", opacity: opacity });
-  const edgeOpacity = e => (HUB_RELATIONS.has(e.relation) ? 0.25 : 0.8);
+  // the partner and place layer (most of the edges, short: partners lie beside their actions)
+  // lighter than the plan's own structure (projects, related entries)
+  const LAYER_RELATIONS = new Set(["PARTNERS_WITH", "ACTIVE_IN", "LOCATED_IN", "BASED_IN"]);
+  const edgeOpacity = e => (HUB_RELATIONS.has(e.relation) ? 0.25 : LAYER_RELATIONS.has(e.relation) ? 0.5 : 0.8);
   const edgeList = data.edges.map(([from, to, type, dashed, note]) => ({
     from: data.nodes[from].id, to: data.nodes[to].id, relation: data.edge_types[type], dashed: dashed === 1,
     title: edgeTitle(type, dashed, note) }));
