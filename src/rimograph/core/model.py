@@ -651,12 +651,26 @@ def close_names(graph, wanted: str) -> list:
 
 
 def _word_by_word(wanted, form):
-    # as many words: each one within its own typos ("vdab limburg" is not "vclb limburg")
+    # as many words: each one within its own typos, one at least ("vdab limburg" is not
+    # "vclb limburg"; "ocmw gnk" is "ocmw genk")
     from rapidfuzz.distance import Levenshtein
 
     pairs = list(zip(wanted.split(), form.split()))
     return len(pairs) != len(wanted.split()) or len(pairs) != len(form.split()) or all(
-        Levenshtein.distance(typed, word) <= typos(typed) for typed, word in pairs)
+        Levenshtein.distance(typed, word) <= max(1, typos(typed)) for typed, word in pairs)
+
+
+def _close_governments(graph, wanted):
+    # "Stad Genck": the government of a town a misspelling away ("Stad Genk" -> Lokaal bestuur
+    # Genk), as find_nodes resolves it
+    prefix = next((p for p in GOVERNMENT_PREFIXES if wanted.startswith(p + " ")), None)
+    if prefix is None:
+        return []
+    towns = graph.subgraph(n for n, t in graph.nodes(data="type") if t == "Municipality")
+    found = []
+    for town in close_names(towns, wanted[len(prefix) + 1:]):
+        found += find_nodes(graph, f"{prefix} {node_name(graph, town)}")[0]
+    return list(dict.fromkeys(found))
 
 
 def _no_such_node(graph, query, node_type=None) -> str:
@@ -664,7 +678,7 @@ def _no_such_node(graph, query, node_type=None) -> str:
     (:func:`close_names`), else all the nodes of a small type, else where to list them."""
     what = TYPE_LABELS[language()][node_type].lower() if node_type else _("node")
     message = _("no {what} named {query!r}").format(what=what, query=query)
-    close = close_names(graph, normalise(query))
+    close = close_names(graph, normalise(query)) or _close_governments(graph, normalise(query))
     if close:
         return message + _("; did you mean:") + "\n" + _listing(graph, close, numbered=False)
     if node_type and graph.number_of_nodes() <= LIST_AT_MOST:

@@ -220,3 +220,19 @@ def attribute_value(key: str, value):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return format_number(value, column_decimals(key, [value]))
     return value
+
+
+def shown_attribute(attrs: dict, key: str, graph=None):
+    """Attribute ``key`` of a node (its attributes ``attrs``) as ``rimograph show`` lists it:
+    its source in words (:func:`source_in_words`), a reference to another node by that
+    node's name with its id ("Collectief burgerschap (theme:collectief-burgerschap)"; a NIS
+    code as the municipality's name: "Genk (71016)") when ``graph`` holds it, else
+    :func:`attribute_value`."""
+    value = attrs[key]
+    if key == "source":
+        return source_in_words(attrs)
+    if graph is not None and key not in ("id", "name") and isinstance(value, str):
+        other = value if value in graph else f"municipality:{value}"
+        if other in graph and other != attrs.get("id"):
+            return f"{graph.nodes[other].get('name', other)} ({value})"
+    return attribute_value(key, value)
