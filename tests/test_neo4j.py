@@ -556,14 +556,17 @@ def test_question_commands_print_the_same_on_both_backends(pushed, args, fmt):
 
 
 def test_push_command_reports_what_it_did(conn, graph, pushed):
+    counts = f"{graph.number_of_nodes()} knopen en {graph.number_of_edges()} relaties"
     result = CliRunner().invoke(cli, ["neo4j", "push"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert f"pushed {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships" in result.stdout
-    assert "created 0 nodes and 0 relationships" in result.stdout
+    assert f": {counts} geschreven in " in result.stdout
+    assert " s: 0 knopen en 0 relaties gemaakt, 0 knopen en 0 relaties gewist" in result.stdout
+    result = CliRunner().invoke(cli, ["--lang", "en", "neo4j", "push"], catch_exceptions=False)
+    assert "created 0 nodes and 0 relationships, deleted 0 nodes" in result.stdout
     result = CliRunner().invoke(cli, ["neo4j", "push", "--replace"], catch_exceptions=False)
-    assert f"replaced with {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships" in result.stdout
-    counts = f"{graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships"
-    assert f"created {counts}, deleted {counts}" in result.stdout  # a new version, the old deleted
+    assert f"vervangen door {counts} in " in result.stdout
+    # a new version, the old deleted
+    assert f"{counts} gemaakt, {counts} gewist" in result.stdout
     result = CliRunner().invoke(cli, ["neo4j", "status"], catch_exceptions=False)
     lines = result.stdout.splitlines()
     dutch = f"{graph.number_of_nodes()} knopen en {graph.number_of_edges()} relaties"

@@ -52,6 +52,7 @@ from pathlib import Path
 from ..core.errors import BackendUnavailable, RimographError
 from ..core.files import deferred_interrupt
 from ..core.i18n import _
+from ..core.numbers import format_number
 from ..core.model import NODE_TYPES
 
 DEFAULT_URI = "bolt://localhost:7687"
@@ -445,13 +446,20 @@ class PushReport:
             self.counters[name] += getattr(summary_counters, name)
 
     def line(self) -> str:
+        """What the push did, in one line in the current language."""
         c = self.counters
-        verb = "replaced with" if self.replace else "pushed"
-        return (f"{verb} {sum(self.nodes.values())} nodes and "
-                f"{sum(self.relationships.values())} relationships in {self.seconds:.2f} s: "
-                f"created {c['nodes_created']} nodes and {c['relationships_created']} "
-                f"relationships, deleted {c['nodes_deleted']} nodes and "
-                f"{c['relationships_deleted']} relationships")
+        text = (_("replaced with {nodes} nodes and {relationships} relationships in {seconds} s: "
+                  "created {created_nodes} nodes and {created_relationships} relationships, "
+                  "deleted {deleted_nodes} nodes and {deleted_relationships} relationships")
+                if self.replace else
+                _("pushed {nodes} nodes and {relationships} relationships in {seconds} s: "
+                  "created {created_nodes} nodes and {created_relationships} relationships, "
+                  "deleted {deleted_nodes} nodes and {deleted_relationships} relationships"))
+        return text.format(
+            nodes=sum(self.nodes.values()), relationships=sum(self.relationships.values()),
+            seconds=format_number(self.seconds, 2), created_nodes=c["nodes_created"],
+            created_relationships=c["relationships_created"], deleted_nodes=c["nodes_deleted"],
+            deleted_relationships=c["relationships_deleted"])
 
 
 def ensure_constraints(driver, database) -> int:
@@ -597,25 +605,26 @@ def _delete_versions(driver, database, keep, report):
     when None) with their relationships (:func:`delete_versions_queries`, auto-commit
     queries); counters go into ``report``."""
     with driver.session(database=database) as session:
-        for label in LABELS:
-            for query in delete_versions_queries(label):
-                report.add(session.run(query, keep=keep).consume().counters)
+        for query in delete_versions_queries():
+            report.add(session.run(query, keep=keep).consume().counters)
 
 
-def delete_versions_queries(label: str, keep="$keep") -> list[str]:
-    """The queries that delete the nodes of ``label`` not of version ``keep`` (an expression, as
-    the version of :func:`merge_nodes_query`; all of them when it is null): first their outgoing
-    relationships, then the nodes with what is left (the incoming ones), each in transactions of
-    :data:`DELETE_BATCH` rows (``CALL {...} IN TRANSACTIONS``, auto-commit queries). Deleting the
-    relationships apart keeps every transaction small whatever a node's degree: a theme or
-    municipality of a sector-sized graph has 10^5 relationships, which one DETACH DELETE of a
-    batch of nodes would hold in one transaction (out of memory on a server with a 512 MB heap)."""
-    assert _LABEL.match(label)
+def delete_versions_queries(keep="$keep") -> list[str]:
+    """The queries that delete the nodes of rimograph's labels that are not of version ``keep``
+    (an expression, as the version of :func:`merge_nodes_query`; all of them when it is null):
+    first the relationships that start at them, label by label, then the nodes, which then have
+    none left; each in transactions of :data:`DELETE_BATCH` rows (``CALL {...} IN
+    TRANSACTIONS``, auto-commit queries). Relationships first keeps every transaction small
+    whatever a node's degree: a theme or municipality of a sector-sized graph has 10^5 of them,
+    which a DETACH DELETE of a batch of nodes holds in one transaction (out of memory on a
+    server with a 512 MB heap)."""
     old = f"WHERE {keep} IS NULL OR n.{VERSION} IS NULL OR n.{VERSION} <> {keep}"
-    return [f"MATCH (n:`{label}`)-[r]->() {old} CALL (r) {{ DELETE r }} "
-            f"IN TRANSACTIONS OF {DELETE_BATCH} ROWS",
-            f"MATCH (n:`{label}`) {old} CALL (n) {{ DETACH DELETE n }} "
-            f"IN TRANSACTIONS OF {DELETE_BATCH} ROWS"]
+    for label in LABELS:
+        assert _LABEL.match(label)
+    return ([f"MATCH (n:`{label}`)-[r]->() {old} CALL (r) {{ DELETE r }} "
+             f"IN TRANSACTIONS OF {DELETE_BATCH} ROWS" for label in LABELS]
+            + [f"MATCH (n:`{label}`) {old} CALL (n) {{ DETACH DELETE n }} "
+               f"IN TRANSACTIONS OF {DELETE_BATCH} ROWS" for label in LABELS])
 
 
 def _record(driver, database, **fields):

@@ -734,8 +734,7 @@ def to_cypher(graph, lang: str = "nl", public: bool = False, replace: bool = Fal
 
     def delete_others():
         return [status + "WITH s.current AS keep " + query + ";"
-                for label in backend.LABELS
-                for query in backend.delete_versions_queries(label, "keep")]
+                for query in backend.delete_versions_queries("keep")]
 
     lines += delete_others()
     bind = status + f"WITH s.{target} AS version "
