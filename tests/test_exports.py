@@ -247,6 +247,9 @@ def test_csv_for_belgian_excel_in_dutch(graph, tmp_path):
     assert (woonzaak["type"], woonzaak["bereik"], woonzaak["sector"], woonzaak["pagina"]) == (
         "Strategische actie", "Vlaanderen", "ja", 73)
     assert nodes.loc["municipality:71016", "NIS"] == "71016"
+    vlakveld = nodes.loc["partner:acli-vlakveld"]  # references named, as `rimograph show` does
+    assert (vlakveld["gemeente"], vlakveld["deel van"]) == (
+        "Genk (71016)", "Acli Vlaanderen (partner:acli-vlaanderen)")
     link = edges.loc["action:woonzaak-PARTNERS_WITH-partner:feantsa"]
     assert (link["van"], link["relatie"], link["naar"], link["vermelding"]) == (
         "Woonzaak", "werkt samen met", "Feantsa", "Feantsa")

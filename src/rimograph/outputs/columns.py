@@ -211,28 +211,29 @@ def source_in_words(attrs: dict, lang: str | None = None):
                          "--format json)"), lang).format(since=since)
 
 
-def attribute_value(key: str, value):
-    """A node's attribute as a list of attributes shows it (``rimograph show``): as
-    :func:`display_value`, and a number as text written as its own column would write it
-    (:func:`column_decimals`: VTE ``2,50``), since a list of attributes is no column of
-    numbers."""
-    value = display_value(key, value)
+def attribute_value(key: str, value, lang: str | None = None):
+    """A node's attribute as a list of attributes shows it (``rimograph show``), in ``lang``
+    (default: the current language): as :func:`display_value`, and a number as text written
+    as its own column would write it (:func:`column_decimals`: VTE ``2,50``), since a list of
+    attributes is no column of numbers."""
+    value = display_value(key, value, lang)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return format_number(value, column_decimals(key, [value]))
+        return format_number(value, column_decimals(key, [value]), lang=lang)
     return value
 
 
-def shown_attribute(attrs: dict, key: str, graph=None):
-    """Attribute ``key`` of a node (its attributes ``attrs``) as ``rimograph show`` lists it:
-    its source in words (:func:`source_in_words`), a reference to another node by that
-    node's name with its id ("Collectief burgerschap (theme:collectief-burgerschap)"; a NIS
-    code as the municipality's name: "Genk (71016)") when ``graph`` holds it, else
+def shown_attribute(attrs: dict, key: str, graph=None, lang: str | None = None):
+    """Attribute ``key`` of a node (its attributes ``attrs``) as ``rimograph show`` lists it,
+    in ``lang`` (default: the current language): its source in words
+    (:func:`source_in_words`), a reference to another node by that node's name with its id
+    ("Collectief burgerschap (theme:collectief-burgerschap)"; a NIS code as the
+    municipality's name: "Genk (71016)") when ``graph`` holds it, else
     :func:`attribute_value`."""
     value = attrs[key]
     if key == "source":
-        return source_in_words(attrs)
+        return source_in_words(attrs, lang)
     if graph is not None and key not in ("id", "name") and isinstance(value, str):
         other = value if value in graph else f"municipality:{value}"
         if other in graph and other != attrs.get("id"):
             return f"{graph.nodes[other].get('name', other)} ({value})"
-    return attribute_value(key, value)
+    return attribute_value(key, value, lang)

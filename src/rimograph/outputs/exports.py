@@ -416,13 +416,15 @@ def people_tables(graph, lang: str = "nl", public: bool = False):
     :func:`~rimograph.outputs.columns.attribute_label`: "naam", "pagina", "eerste regel",
     "VTE"); coded values are words (:func:`~rimograph.outputs.columns.display_value`: node type
     "Strategische actie", relation "werkt samen met", partner kind "organisatie", booleans
-    "ja"/"nee"); numbers stay numbers. Nodes, sorted by id: id, name, type, then every other
+    "ja"/"nee"); a reference to another node is its name with its id, as ``rimograph show``
+    writes it (:func:`~rimograph.outputs.columns.shown_attribute`: "Genk (71016)"); numbers
+    stay numbers. Nodes, sorted by id: id, name, type, then every other
     attribute by header. Edges, sorted as in :func:`csv_tables`: id (:func:`edge_id`), from (id
     and name), relation, to (id and name), then the other attributes by header; the curators'
     reasons, which are English, only in ``en`` (as in Kumu's workbook). Empty texts are left
     out. Gephi reads :func:`csv_tables` instead, whose column names it knows.
     """
-    from .columns import attribute_label, display_value
+    from .columns import attribute_label, display_value, shown_attribute
 
     clean = sanitise(prepare(graph, lang, public), drop_empty=True)
 
@@ -430,7 +432,13 @@ def people_tables(graph, lang: str = "nl", public: bool = False):
         keys = list(first) + sorted({k for r in records for k in r} - set(first),
                                     key=lambda k: attribute_label(k, lang).casefold())
         heads = {k: attribute_label(k, lang) for k in keys}
-        rows = [{heads[k]: display_value(k, v, lang) for k, v in r.items()} for r in records]
+
+        def cell(record, key):  # a reference to another node by its name, as `show` does
+            if isinstance(record[key], str) and key not in first and key != "source":
+                return shown_attribute(record, key, clean, lang)
+            return display_value(key, record[key], lang)
+
+        rows = [{heads[k]: cell(r, k) for k in r} for r in records]
         return [heads[k] for k in keys], rows
 
     nodes = [{"id": node, "name": attrs.get("name", node), **attrs}
