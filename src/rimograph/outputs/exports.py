@@ -423,6 +423,10 @@ def people_tables(graph, lang: str = "nl", public: bool = False):
     and name), relation, to (id and name), then the other attributes by header; the curators'
     reasons, which are English, only in ``en`` (as in Kumu's workbook). Empty texts are left
     out. Gephi reads :func:`csv_tables` instead, whose column names it knows.
+
+    A spreadsheet reads every cell that looks like a number as one, as from any CSV: the
+    REFNIS codes of Belgium and the Flemish Region (``01000``, ``02000``) lose their leading
+    zero there (LibreOffice shows 1000); the plain csv and the other formats keep them.
     """
     from .columns import attribute_label, display_value, shown_attribute
 
