@@ -456,11 +456,14 @@ def _check_own_words(plan, tables, diffs):
         starts.setdefault(tuple(w for w, _ in words[i:i + COPIED_WORDS]), words[i][1])
     for file, rows in tables.items():
         columns = [c for c, _ in SCHEMA[file] if c in OWN_WORDS] + list(OWN_WORDS_OF.get(file, ()))
-        for row, column in ((row, column) for row in rows for column in columns):
-            pieces = [_words(part) for part in _QUOTED.split(row.get(column) or "")]
-            (first, length), piece = max(((_copied(p, starts), p) for p in pieces),
-                                         key=lambda found: found[0][1], default=((0, 0), []))
-            if length:
+        for row in rows:
+            for column in columns:
+                pieces = [_words(part) for part in _QUOTED.split(row.get(column) or "")]
+                (first, length), piece = max(((_copied(p, starts), p) for p in pieces),
+                                             key=lambda found: found[0][1],
+                                             default=((0, 0), []))
+                if not length:
+                    continue
                 copied = piece[first:first + length]
                 line = starts[tuple(copied[:COPIED_WORDS])]
                 where = f"{file}:{row['_row']}"
