@@ -292,9 +292,10 @@ FRAME = (1080.0, 660.0)
 #: :data:`FIRST_VIEW_TYPES` (and the focus), the others where they fit or when zooming in.
 FIRST_VIEW_ALL = 160
 FIRST_VIEW_TYPES = ("StrategicGoal", "Theme", "OperationalGoal", "StrategicAction")
-#: A partner of this many actions and projects or more is named at first view too, as the
-#: structure is: on the whole plan the eleven partners most of the work runs through, from
-#: CAW Limburg (15) to OCMW Genk (4); the other partners are named where there is room.
+#: A partner of this many actions and projects or more is named at first view wherever its
+#: name finds room, right after the structure: on the whole plan the eleven partners most of
+#: the work runs through, from CAW Limburg (15) to OCMW Genk (4); the other partners are named
+#: where there is room beside their actions.
 KEY_PARTNER = 4
 #: A node beyond :data:`FIRST_VIEW_TYPES` is named at first view where its label finds room
 #: this close to its place (CSS px at first view): any further and a partner would be drawn
@@ -354,13 +355,15 @@ def labelled_layout(graph, frame=FRAME, scale=1.0, focus=None, lang="nl", font=N
     :func:`marker_radius` times ``scale``.
 
     Maps up to :data:`FIRST_VIEW_ALL` nodes name every node at first view. Larger ones (up to
-    :data:`LARGE`) name the structure (:data:`FIRST_VIEW_TYPES`), the focus and the partners
-    of :data:`KEY_PARTNER` entries or more; they are spread in :func:`cluster_order`, every
-    other node keeping its place beside its neighbours as they move (a partner beside its
-    actions, a municipality beside the entries active there) and named where its label fits
-    within :data:`NAME_REACH` of that place. Returns ``(positions, labels, radii, levels,
+    :data:`LARGE`) name the structure (:data:`FIRST_VIEW_TYPES`) and the focus; they are
+    spread in :func:`cluster_order`, every other node keeping its place beside its neighbours
+    as they move (a partner beside its actions, a municipality beside the entries active
+    there) and named where its label fits within :data:`NAME_REACH` of that place, the
+    partners of :data:`KEY_PARTNER` entries or more wherever it fits. Returns ``(positions, labels, radii, levels,
     crowded)``: :func:`~rimograph.outputs.placement.place`'s answer with the labels and radii
     used."""
+    import math
+
     from .placement import Label, label_lines, place
 
     degrees = dict(graph.degree())
@@ -375,21 +378,21 @@ def labelled_layout(graph, frame=FRAME, scale=1.0, focus=None, lang="nl", font=N
     if len(graph) <= FIRST_VIEW_ALL:
         first = set(graph)
     elif len(graph) <= LARGE:
-        first = {n for n, t in types.items() if t in FIRST_VIEW_TYPES or n == focus
-                 or (t == "Partner"
-                     and len(model.sources_of(graph, n, "PARTNERS_WITH")) >= KEY_PARTNER)}
+        first = {n for n, t in types.items() if t in FIRST_VIEW_TYPES or n == focus}
     else:  # too many to spread: markers shrink, the structure's names come first when zooming
         first = set()
         radii = {n: r / 3 for n, r in radii.items()}
     order = sorted(graph, key=lambda n: (types[n] not in FIRST_VIEW_TYPES, -radii[n], n))
-    follow, wanted, sequence = None, set(), None
+    follow, wanted, sequence = None, None, None
     if first and len(first) < len(graph):  # names where they fit, beside their anchors
         follow = {n: sorted((set(graph.predecessors(n)) | set(graph.successors(n))) - {n})
                   for n in graph if types[n] not in FIRST_VIEW_TYPES}
-        wanted = set(graph) - first
+        wanted = {n: math.inf if types[n] == "Partner" and len(
+                      model.sources_of(graph, n, "PARTNERS_WITH")) >= KEY_PARTNER
+                  else NAME_REACH * scale for n in graph if n not in first}
         sequence = cluster_order(graph, radii)
     positions, levels, crowded = place(layout(graph), radii, labels, first, *frame, order,
-                                       follow, wanted, NAME_REACH * scale, sequence)
+                                       follow, wanted, sequence)
     return positions, labels, radii, levels, crowded
 
 

@@ -149,8 +149,9 @@ def spread(positions, radii, labels, width, height, order, follow=None, reach=No
     The frame is a grid of cells of :data:`CELL` units; a placed box marks the cells it
     touches, and a summed-area table of the marks gives, for every spot at once, whether a box
     fits there. Distance in y counts double (the frame is wider than high). Returns the new
-    positions (an ``n x 2`` array) and the indices of the nodes placed without their label
-    (empty unless the frame is too small for all the labels)."""
+    positions (an ``n x 2`` array), the indices of the nodes placed without their label, and
+    those of the nodes for which not even the marker found room, left where they were (both
+    empty unless the frame is too small for all the labels)."""
     import numpy as np
 
     start = np.array(positions, dtype=float)
@@ -161,7 +162,7 @@ def spread(positions, radii, labels, width, height, order, follow=None, reach=No
     cw, ch = CELL
     columns, rows = int(width // cw), int(height // ch)
     taken = np.zeros((rows, columns), dtype=np.int32)
-    crowded = []
+    crowded, lost = [], []
     for i in order:
         target = start[i].copy()
         anchors = [j for j in (follow[i] if follow else ()) if placed[j]]
@@ -182,14 +183,15 @@ def spread(positions, radii, labels, width, height, order, follow=None, reach=No
                 break
             crowded.append(i)
             limit = np.inf
-        else:
+        else:  # not even its marker fits: it stays where it was
+            lost.append(i)
             placed[i] = True
             continue
         best = np.argmin(far)
         points[i] = x[best], y[best]
         placed[i] = True
         taken[gy[best]:gy[best] + kh, gx[best]:gx[best] + kw] = 1
-    return points, sorted(set(crowded))
+    return points, sorted(set(crowded)), lost
 
 
 def fill(positions, width, height):
@@ -205,7 +207,7 @@ def fill(positions, width, height):
 
 
 def place(positions, radii, labels, first, width, height, order=None, follow=None,
-          wanted=frozenset(), reach=0.0, sequence=None):
+          wanted=None, sequence=None):
     """Positions inside the frame and the zoom at which each label is drawn.
 
     Parameters
@@ -227,11 +229,11 @@ def place(positions, radii, labels, first, width, height, order=None, follow=Non
     follow : dict node -> list of nodes, optional
         The nodes each node keeps its place beside (see :func:`spread`): a partner its
         actions; it moves as those of them spread before it moved.
-    wanted : set, optional
-        Nodes also named at first view where their label finds room within ``reach`` frame
-        units of their target; the others of them get their marker there, and a level like
-        the rest.
-    reach : float
+    wanted : dict node -> float, optional
+        Nodes also named at first view where their label finds room within that many frame
+        units of their target (``inf``: anywhere, right after ``first``); the others of them
+        get their marker there, and a level like the rest. In a frame too small for them
+        and ``first``, those of ``first`` keep their names.
     sequence : list of nodes, optional
         The order of spreading (default: ``first`` before the rest, largest marker first);
         nodes not in it come after, in that default order.
@@ -252,26 +254,37 @@ def place(positions, radii, labels, first, width, height, order=None, follow=Non
     points = np.array([start[n] for n in nodes], dtype=float)
     crowded = []
     if first:
-        rank = {n: k for k, n in enumerate(sequence or ())}
-        spread_order = sorted(range(len(nodes)), key=lambda i: (
-            rank.get(nodes[i], len(rank)), nodes[i] not in first, -radii[nodes[i]], nodes[i]))
+        rank, wanted = {n: k for k, n in enumerate(sequence or ())}, wanted or {}
+        plain = sorted(range(len(nodes)), key=lambda i: (
+            nodes[i] not in first, wanted.get(nodes[i], 0.0) != np.inf, -radii[nodes[i]],
+            nodes[i]))
         anchors = [[index[m] for m in (follow or {}).get(n, ())] for n in nodes]
-        limits = np.array([np.inf if n in first else reach for n in nodes])
-        start_points, optional = points, set(wanted)
-        for attempt in range(4):  # nodes left without room for their label go first next
-            # round; from the third, ``first`` goes before the rest and the names of
-            # ``wanted`` give way
-            points, bare = spread(start_points, [radii[n] for n in nodes],
-                                  [labels[n] if n in first or n in optional else None
-                                   for n in nodes],
-                                  width, height, spread_order, anchors, limits)
-            crowded = [i for i in bare if nodes[i] in first]
-            if not crowded:
+        limits = np.array([np.inf if n in first else wanted.get(n, 0.0) for n in nodes])
+        # rounds: the given sequence with the names of ``wanted``; where the frame is too small
+        # for them, ``first`` before the rest with only those of unlimited reach, then without
+        # any. Nodes of ``first`` left without room for their name go first in the next try.
+        # The best try is kept: fewest names of ``first`` without room, then fewest markers
+        # without room (a frame far too small for the map: those stay where the layout put
+        # them).
+        rounds = [(sorted(plain, key=lambda i: rank.get(nodes[i], len(rank))), set(wanted)),
+                  (plain, {n for n, r in wanted.items() if r == np.inf}), (plain, set())]
+        best, more = None, bool(wanted or sequence)
+        for spread_order, optional in rounds[:3 if more else 1]:
+            for _ in range(2 if more else 3):
+                result = spread(points, [radii[n] for n in nodes],
+                                [labels[n] if n in first or n in optional else None
+                                 for n in nodes],
+                                width, height, spread_order, anchors, limits)
+                crowded = [i for i in result[1] if nodes[i] in first]
+                score = (len(crowded), len(result[2]))
+                if best is None or score < best[0]:
+                    best = (score, result, crowded, optional)
+                if not crowded:
+                    break
+                spread_order = crowded + [i for i in spread_order if i not in crowded]
+            if best[0] == (0, 0):
                 break
-            if attempt > 0:
-                optional = set()
-                spread_order.sort(key=lambda i: nodes[i] not in first)  # stable
-            spread_order = crowded + [i for i in spread_order if i not in crowded]
+        _, (points, bare, _), crowded, optional = best
         first = set(first) | (optional - {nodes[i] for i in bare})
     first = set(first) - {nodes[i] for i in crowded}
     rest = [n for n in (order or sorted(nodes, key=lambda n: (-radii[n], n))) if n not in first]
