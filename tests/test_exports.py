@@ -257,6 +257,8 @@ def test_csv_for_belgian_excel_in_dutch(graph, tmp_path):
     assert (share["waarde"], share["eenheid"], share["bij benadering"]) == (6.0, "procent", "ja")
     assert set(edges["zekerheid"].dropna()) == {"zeker", "mogelijk"}
     assert "reason" not in edges.columns and "StrategicAction" not in set(nodes["type"])
+    limburg = edges.loc["indicator:alleenwonenden-MEASURED_IN-region:limburg"]
+    assert limburg["alle cijfers"] == "2000: 21,5; 2019: 28,3"  # the plan's figures, p. 23
 
 
 def test_csv_for_belgian_excel_in_english(graph, tmp_path):
@@ -268,6 +270,8 @@ def test_csv_for_belgian_excel_in_english(graph, tmp_path):
     link = edges.loc["action:woonzaak-PARTNERS_WITH-partner:feantsa"]
     assert (link["relation"], link["basis"]) == ("partners with", "stated")
     assert edges["reason"].notna().sum() > 400  # the curators' reasons are English
+    assert edges.loc["indicator:alleenwonenden-MEASURED_IN-region:limburg", "all figures"] == \
+        "2000: 21.5; 2019: 28.3"
 
 
 def test_kumu_workbook(graph, tmp_path):

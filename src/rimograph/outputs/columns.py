@@ -188,7 +188,20 @@ def display_value(column: str, value, lang: str | None = None):
         return _translate(COLUMN_WORDS[column][value], lang)
     if column in CODED:
         return [word(v, lang) for v in value] if isinstance(value, list) else word(value, lang)
+    if column == "series" and isinstance(value, str):
+        return series_in_words(value, lang)
     return value
+
+
+def series_in_words(series: str, lang: str | None = None) -> str:
+    """An indicator's ``series`` ("2012: 11.04; 2017 (jongeren): 20", the graph's figures with
+    a decimal point) with each figure written by :func:`rimograph.core.numbers.format_number`
+    in ``lang``: "2012: 11,04; 2017 (jongeren): 20" in Dutch."""
+    import re
+
+    return re.sub(r"(?<=: )-?\d+(?:\.\d+)?(?=;|$)",
+                  lambda m: format_number(float(m[0]) if "." in m[0] else int(m[0]), lang=lang),
+                  series)
 
 
 def source_in_words(attrs: dict, lang: str | None = None):
