@@ -119,6 +119,19 @@ def test_an_indicator_lists_the_plans_figures_highest_first(graph):
     assert "The plan's figures, highest first:" in run("show", "activiteitsgraad", "--lang", "en")
 
 
+def test_a_yes_no_indicator_reads_yes_or_no(graph):
+    """Winter shelter for the homeless (p. 29): Genk and Hasselt have it, Maasmechelen,
+    Sint-Truiden and Tongeren do not; 1 and 0 in json, ja and nee for a person."""
+    out = json.loads(run("show", "indicator:winteropvang-daklozen", "--format", "json"))
+    assert {f["place_name"]: f["value"] for f in out["figures"]} == {
+        "Genk": 1, "Hasselt": 1, "Maasmechelen": 0, "Sint-Truiden": 0, "Tongeren": 0}
+    table = run("show", "indicator:winteropvang-daklozen")
+    assert re.search(r"\nGenk +ja +ja of nee ", table)
+    assert re.search(r"\nTongeren +nee +ja of nee ", table)
+    assert re.search(r"\nTongeren +no +yes or no ",
+                     run("show", "indicator:winteropvang-daklozen", "--lang", "en"))
+
+
 def test_entries_table_sets_projects_under_their_action():
     lines = CliRunner().invoke(cli, ["entries"], env={"COLUMNS": "120"}).output.splitlines()
     action = next(i for i, line in enumerate(lines) if line.startswith("De STEK "))

@@ -194,6 +194,9 @@ def show(graph, name, list_names, node_type, fmt, backend, neo4j):
         emit(rows, fmt, columns, drop_first=["direction", "certainty", "basis"])
         if extras[index] is not None:
             _key, title, more_columns, more_rows = extras[index]
+            # a yes-no figure (1 or 0 in the graph) reads as yes or no
+            more_rows = [{**row, "value": bool(row["value"])} if row.get("unit") == "yes-no"
+                         else row for row in more_rows]
             click.echo("")
             say(_(title))
             emit(more_rows, fmt, more_columns)
