@@ -184,7 +184,8 @@ def test_an_option_typed_in_dutch_gets_the_option_meant(args, meant):
     result = run(*args)
     assert result.exit_code == 2
     typed = next(a for a in args if a.startswith("--")).partition("=")[0]
-    assert result.output.splitlines()[-1] == f"Fout: Onbekende optie '{typed}'. Bedoelt u '{meant}'?"
+    assert result.output.splitlines()[-1] == (f"Fout: Onbekende optie '{typed}'. Bedoelt u "
+                                              f"'{meant}'?")
     english = run(*args, env={"COLUMNS": "80", "RIMOGRAPH_LANG": "en"})
     assert english.output.splitlines()[-1] == (f"Error: No such option '{typed}'. Did you mean "
                                                f"'{meant}'?")
@@ -512,6 +513,8 @@ def test_unknown_names_suggest_in_the_language(graph):
     ("Sint-Truden", ["municipality:71053"]),
     ("Houthalen Helgteren", ["municipality:72039"]),
     ("waterschij", ["neighbourhood:waterschei"]),
+    ("jongerenn", ["partner:generic-wmkjs", "target-group:kinderen-en-jongeren",  # not Tongeren
+                   "partner:generic-kinderen-jongeren-en-ouders-in-een-kwetsbare-positie"]),
     ("Lokaal bestuur Genck", ["partner:lokaal-bestuur-genk"]),
     ("OCMW Gnk", ["partner:ocmw-genk"]),
     ("Vlaams Huurdersplatvorm", ["partner:vlaams-huurdersplatform"]),

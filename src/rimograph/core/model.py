@@ -590,6 +590,10 @@ def _government(graph, wanted, names, towns_2025):
 LIST_AT_MOST = 10
 
 
+#: a word this long or longer, misspelt by one letter, is sought inside longer names too
+LONG_WORD = 7
+
+
 def typos(text: str) -> int:
     """How many edits (letters added, dropped or changed) a misspelling of ``text`` may have
     and still be suggested: none under 4 characters, 1 under 6, 2 under 13, else 3."""
@@ -597,20 +601,23 @@ def typos(text: str) -> int:
 
 
 def close_names(graph, wanted: str) -> list:
-    """The nodes whose name is a misspelling away from ``wanted`` (normalised), closest
-    first, at most 5: a name that merely shares a word or a few letters is not close.
+    """The nodes whose name is a misspelling away from ``wanted`` (normalised), the closest
+    ones, at most 5, by name: a name that merely shares a word or a few letters is not close.
 
     1. the whole name, its short form in parentheses, or the name without it, within
        :func:`typos` edits of ``wanted`` ("genck" -> Genk, "maasijk" -> Maaseik, "vlaams
        huurdersplatvorm" -> Vlaams Huurdersplatform (VHP)), and, with as many words, each
        word within its own typos ("vdab limburg" is not VCLB Limburg);
     2. else, for a query of two or more words, the as many first words of a longer name
-       ("cafe anonym" -> Café Anoniem in Hasselt; a single word is never held to the words
-       inside names: "geel" is no "veel");
+       ("cafe anonym" -> Café Anoniem in Hasselt); for one word of :data:`LONG_WORD` letters
+       or more, a word inside a name one letter off ("jongerenn" -> kinderen en jongeren; a
+       shorter word is never held to the words inside names: "geel" is no "veel");
     3. else a name that has every word of the query, each within its own typos ("brede
        school beringen" -> Brede School in Beringen-Mijn).
 
-    A heading of the plan that shares its name with another candidate gives way to it."""
+    Of the candidates a step finds, only the closest are kept ("jongerenn" is one letter off
+    jongeren, two off Tongeren). A heading of the plan that shares its name with another
+    candidate gives way to it."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
@@ -623,30 +630,43 @@ def close_names(graph, wanted: str) -> list:
         forms += [(normalise(form), node) for form in
                   {name, re.sub(r"\([^()]*\)", " ", name), *re.findall(r"\(([^()]+)\)", name)}]
     size = len(wanted.split())
-    starts = [(" ".join(words[:size]), node) for form, node in forms
-              if size > 1 and len(words := form.split()) > size]
-    for choices in (forms, starts, None):
+
+    def nearest(choices, most):  # node -> its fewest edits, within most
         best = {}
-        if choices is None:  # every word of the query, each a misspelling away, in one name
-            for form, node in forms:
-                words = form.split()
-                if size > 1 and all(any(Levenshtein.distance(part, word) <= typos(part)
-                                        for word in words) for part in wanted.split()):
-                    best[node] = min(len(words), best.get(node, len(words)))
-        else:
-            found = process.extract(wanted, [form for form, _node in choices],
-                                    scorer=Levenshtein.distance, score_cutoff=limit,
-                                    limit=None)
-            for form, distance, index in found:
-                node = choices[index][1]
-                if _word_by_word(wanted, form):
-                    best[node] = min(distance, best.get(node, limit))
+        for form, distance, index in process.extract(
+                wanted, [form for form, _node in choices], scorer=Levenshtein.distance,
+                score_cutoff=most, limit=None):
+            if _word_by_word(wanted, form):
+                best[choices[index][1]] = min(distance, best.get(choices[index][1], most))
+        return best
+
+    def inner_word():  # a long word one letter off a word inside a name, unless closer whole
+        whole = nearest(forms, limit)
+        if len(wanted) < LONG_WORD or min(whole.values(), default=limit) <= 1:
+            return whole
+        return nearest([(w, n) for form, n in forms for w in form.split()[1:]], 1) or whole
+
+    def first_words():
+        return nearest([(" ".join(words[:size]), node) for form, node in forms
+                        if len(words := form.split()) > size], limit)
+
+    def every_word():
+        return {node: 0 for form, node in forms if all(
+            any(Levenshtein.distance(part, word) <= typos(part) for word in form.split())
+            for part in wanted.split())}
+
+    steps = [inner_word] if size == 1 else [lambda: nearest(forms, limit), first_words,
+                                            every_word]
+    for step in steps:
+        best = step()
         if best:
+            closest = min(best.values())  # only the closest: 'jongerenn' is no Tongeren
             named = {normalise(graph.nodes[n].get("name", n)) for n in best
                      if graph.nodes[n].get("type") != "Section"}
-            nodes = [n for n in best if graph.nodes[n].get("type") != "Section"
-                     or normalise(graph.nodes[n].get("name", n)) not in named]
-            return sorted(nodes, key=lambda n: (best[n], node_name(graph, n), n))[:5]
+            nodes = [n for n, distance in best.items() if distance == closest and (
+                graph.nodes[n].get("type") != "Section"
+                or normalise(graph.nodes[n].get("name", n)) not in named)]
+            return sorted(nodes, key=lambda n: (node_name(graph, n), n))[:5]
     return []
 
 
