@@ -1,7 +1,9 @@
 """check-source (graph/ held to the plan text) and partner-string resolution."""
 
+import ast
 import csv
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -9,6 +11,7 @@ from click.testing import CliRunner
 from rimograph.source.check import check_source
 from rimograph.cli import cli
 from rimograph.core.errors import RimographError
+from rimograph.core.i18n import catalogue, set_language
 from rimograph.source.extract import parse_plan, write_drafts
 from rimograph.source.resolve import Resolver, normalise
 
@@ -97,10 +100,10 @@ def test_a_summary_copied_from_the_plan_fails(plan, graph_copy):
     found = [(d.kind, d.key, d.line, d.message) for d in failures(
         check_source(PLAN, graph_copy, plan=plan))]
     assert found == [("copied", "expansion.csv:12", 2313,
-                      "expansion.csv:12: item repeats 15 words of the plan (line 2313): "
+                      "expansion.csv:12: item herhaalt 15 woorden van het plan (regel 2313): "
                       "'betaalbare en kwaliteitsvolle woonvormen op maat van mensen in een "
-                      "maatschappelijk kwetsbare positie zijn ontwikkeld'; write it in our own "
-                      "words")]
+                      "maatschappelijk kwetsbare positie zijn ontwikkeld'; schrijf het in eigen "
+                      "woorden")]
 
 
 @needs_plan
@@ -193,3 +196,84 @@ def test_resolve_partners_command(tmp_path):
     assert result.exit_code == 0, result.output
     assert "partnervermeldingen" in result.output
     assert out.read_text(encoding="utf-8").startswith("alias,context,partner,basis,reason")
+
+
+CHECK = Path(__file__).resolve().parents[1] / "src" / "rimograph" / "source" / "check.py"
+
+
+def test_every_message_of_check_source_has_dutch():
+    """check.py writes no English prose outside gettext (no f-string or literal sentence
+    outside ``_()``), and every ``_()`` of it has its Dutch in the catalogue."""
+    tree = ast.parse(CHECK.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+                  and node.body and isinstance(node.body[0], ast.Expr)}
+    msgids, translated = [], set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_":
+            assert len(node.args) == 1 and isinstance(node.args[0], ast.Constant), \
+                f"line {node.lineno}: _() takes one literal sentence"
+            msgids.append(node.args[0].value)
+            translated.add(id(node.args[0]))
+    prose = [(node.lineno, node.value) for node in ast.walk(tree)
+             if isinstance(node, ast.Constant) and isinstance(node.value, str)
+             and " " in node.value.strip() and id(node) not in translated | docstrings]
+    assert prose == []
+    dutch = catalogue("nl")
+    assert len(msgids) >= 40
+    assert [m for m in msgids if dutch.gettext(m) == m] == []
+
+
+@needs_plan
+@needs_graph
+def test_check_source_speaks_dutch_and_english_alike(plan):
+    """The messages are Dutch by default and English with --lang en; the kinds, keys and what
+    the exceptions file accepts are the same in both languages."""
+    dutch = check_source(PLAN, GRAPH_DIR, plan=plan)
+    set_language("en")
+    try:
+        english = check_source(PLAN, GRAPH_DIR, plan=plan)
+    finally:
+        set_language("nl")
+    assert [(d.status, d.kind, d.key, d.line, d.reason) for d in dutch] == \
+        [(d.status, d.kind, d.key, d.line, d.reason) for d in english]
+    messages = {(d.kind, d.key): (d.status, d.message, e.message)
+                for d, e in zip(dutch, english)}
+    assert messages["name", "action:ieders-stem-telt-campagne"] == (
+        "accepted",
+        "naam 'Ieders Stem Telt campagne' verschilt van de titel 'IEDERS STEMT TELT CAMPAGNE'",
+        "name 'Ieders Stem Telt campagne' differs from the heading 'IEDERS STEMT TELT CAMPAGNE'")
+    assert messages["mention-outside-list",
+                    "action:cafe-anoniem-in-hasselt|straatverpleegkundige"] == (
+        "note",
+        "partner_mentions.csv:5: 'straatverpleegkundige' is geciteerd uit regels 2770-2770, "
+        "buiten de partnerlijst; de tekst daar noemt het",
+        "partner_mentions.csv:5: 'straatverpleegkundige' is cited from lines 2770-2770, outside "
+        "the partner list; the text there names it")
+    assert messages["mention-missing", "action:modelontwikkeling-sterk-onderwijs|kinderen"][1] \
+        == ("'kinderen' (regel 3422 van het plan) staat niet in partner_mentions.csv bij "
+            "action:modelontwikkeling-sterk-onderwijs")
+
+
+@needs_plan
+@needs_graph
+def test_check_source_shows_english_reasons_in_spreadsheets_only_in_english(tmp_path):
+    """csv-excel: Dutch headers and messages without the (English) reasons; with --lang en the
+    reasons too; csv keeps them in every language."""
+    def run(*args):
+        out = tmp_path / f"check-{len(list(tmp_path.iterdir()))}.csv"
+        result = CliRunner().invoke(cli, ["check-source", str(PLAN), "--out", str(out), *args])
+        assert result.exit_code == 0, result.output
+        return out.read_text(encoding="utf-8-sig").splitlines()
+
+    dutch = run("--format", "csv-excel")
+    assert dutch[0] == "status;soort;sleutel;regel;melding"
+    assert "aanvaard;name;action:ieders-stem-telt-campagne;4326;naam 'Ieders Stem Telt " \
+        "campagne' verschilt van de titel 'IEDERS STEMT TELT CAMPAGNE'" in dutch
+    english = run("--format", "csv-excel", "--lang", "en")
+    assert english[0] == "status;kind;key;line;message;reason"
+    assert any(line.startswith("accepted;name;action:ieders-stem-telt-campagne;4326;name ") and
+               "both misspell the campaign" in line for line in english)
+    machine = run("--format", "csv")
+    assert machine[0] == "status,kind,key,line,message,reason"
+    assert any("verschilt van de titel" in line and "both misspell" in line for line in machine)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..core.i18n import _
+from ..core.i18n import _, language
 from .common import (
     PLAN_ARG,
     emit,
@@ -108,10 +108,13 @@ def check_source_command(ctx, plan, graph_dir, exceptions, strict, fmt):
     table's "(x)" marks against basis=table contributions, and text in our own words
     (summaries, notes) that repeats eight or more words of the plan in a row. A difference
     listed in the exceptions file (columns kind, key, reason) is accepted; notes never fail
-    unless --strict.
+    unless --strict. Messages are in the language of --lang; kind and key stay as the
+    exceptions file names them. The reasons are English: csv-excel and xlsx show them only
+    with --lang en, csv and json always.
 
     \b
-    Columns: status (fail, accepted, note), kind, key, line (in the plan), message, reason.
+    Columns: status (fail, accepted, note), kind, key, line (in the plan), message, reason
+    (the table: status, kind, line, message).
     Example:
       rimograph check-source ../shared/plan/meerjarenplan-2021-2025-rimo-limburg.txt
     """
@@ -123,6 +126,8 @@ def check_source_command(ctx, plan, graph_dir, exceptions, strict, fmt):
     columns = ["status", "kind", "key", "line", "message", "reason"]
     if fmt == "table":
         columns = ["status", "kind", "line", "message"]
+    elif fmt in ("csv-excel", "xlsx") and language() != "en":
+        columns.remove("reason")  # the curators' reasons are English (as in Kumu's workbook)
     if rows:
         emit(rows, fmt, columns)
     failed = sum(d.status == "fail" for d in diffs)

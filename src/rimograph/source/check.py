@@ -171,20 +171,25 @@ def pair_entries(plan, tables, diffs):
         match = match or next((r for r in rows[entry.kind] if r.get("id") not in used and
                                r.get("line_start") == str(entry.line_start)), None)
         if match is None:
-            diffs.append(Difference(
-                "entry-not-in-graph", entry.id,
-                f"{entry.kind} {entry.name!r} (plan line {entry.line_start}, page {entry.page}) "
-                f"has no row in {entry.kind}s.csv", entry.line_start))
+            message = (_("action {name!r} (plan line {line}, page {page}) has no row in "
+                         "actions.csv") if entry.kind == "action" else
+                       _("project {name!r} (plan line {line}, page {page}) has no row in "
+                         "projects.csv"))
+            diffs.append(Difference("entry-not-in-graph", entry.id, message.format(
+                name=entry.name, line=entry.line_start, page=entry.page), entry.line_start))
             continue
         used.add(match["id"])
         pairs[entry.id] = (entry, match)
     for kind, file in (("action", "actions.csv"), ("project", "projects.csv")):
         for row in rows[kind]:
             if row.get("id") and row["id"] not in used:
-                diffs.append(Difference(
-                    "entry-not-in-plan", row["id"],
-                    f"{file}:{row['_row']}: {row.get('name')!r} matches no {kind} heading of the "
-                    "plan (by id, name or line_start)", _int(row.get("line_start"))))
+                message = (_("{file}:{row}: {name!r} matches no action heading of the plan (by "
+                             "id, name or line_start)") if kind == "action" else
+                           _("{file}:{row}: {name!r} matches no project heading of the plan (by "
+                             "id, name or line_start)"))
+                diffs.append(Difference("entry-not-in-plan", row["id"], message.format(
+                    file=file, row=row["_row"], name=row.get("name")),
+                    _int(row.get("line_start"))))
     return pairs
 
 
@@ -194,47 +199,73 @@ def _check_entries(plan, pairs, diffs):
         key, line = row["id"], entry.line_start
         is_action = row["id"].startswith("action:")
         if is_action != (entry.kind == "action"):
-            diffs.append(Difference("entry-kind", key, f"the plan has {entry.name!r} as a "
-                                    f"{entry.kind}, the tables as {'an action' if is_action else 'a project'}",
-                                    line))
+            message = (_("the plan has {name!r} as a project, the tables as an action")
+                       if is_action else
+                       _("the plan has {name!r} as an action, the tables as a project"))
+            diffs.append(Difference("entry-kind", key, message.format(name=entry.name), line))
         if fold(row.get("name", "")) != fold(entry.name):
-            diffs.append(Difference("name", key, f"name {row.get('name')!r} differs from the "
-                                    f"heading {entry.name!r}", line))
+            diffs.append(Difference("name", key, _("name {name!r} differs from the heading "
+                                                   "{heading!r}").format(
+                name=row.get("name"), heading=entry.name), line))
         if entry.kind == "project" and row.get("action") and entry.parent:
             wanted = curated.get(entry.parent, entry.parent)
             if row["action"] != wanted:
-                diffs.append(Difference("project-parent", key, f"under {row['action']} in "
-                                        f"projects.csv, under {wanted} in the plan", line))
+                diffs.append(Difference("project-parent", key, _(
+                    "under {curated} in projects.csv, under {plan} in the plan").format(
+                    curated=row["action"], plan=wanted), line))
         if is_action and entry.kind == "action":
             sector = next((r.sector for r in plan.table if r.action == entry.id), False)
-            for column, value in (("sector", sector), ("transversal", entry.transversal)):
+            for column, value, message in (
+                    ("sector", sector, _("sector is {curated}, the plan says {plan} (overview "
+                                         "table)")),
+                    ("transversal", entry.transversal, _("transversal is {curated}, the plan "
+                                                         "says {plan}"))):
                 if row.get(column) in ("true", "false") and (row[column] == "true") != value:
-                    diffs.append(Difference(
-                        column, key, f"{column} is {row[column]}, the plan says "
-                        f"{'true' if value else 'false'}" + (" (overview table)" if column ==
-                                                             "sector" else ""), line))
-        timing = entry.timing
-        text = timing.text if timing else ""
-        if collapse(row.get("timing", "")) != text:
-            where = f"line {timing.line}" if timing else "no Timing line"
-            diffs.append(Difference("timing", key, f"timing {row.get('timing', '')!r} differs from "
-                                    f"the plan's {text!r} ({where})", timing.line if timing else line))
-        for column, value in (("start", timing.start if timing else None),
-                              ("end", timing.end if timing else None)):
-            if (row.get(column) or None) != value:
-                diffs.append(Difference(
-                    f"timing-{column}", key, f"{column} {row.get(column) or '(empty)'} differs from "
-                    f"{value or '(none)'} read from " + (f"'Timing: {timing.text}'" if timing else
-                                                         "the plan (no Timing line)"),
-                    timing.line if timing else line))
+                    diffs.append(Difference(column, key, message.format(
+                        curated=row[column], plan="true" if value else "false"), line))
+        _check_timing(entry, row, diffs)
         ended = bool(entry.partners and entry.partners.open_ended)
         if row.get("partners_open_ended") in ("true", "false") and \
                 (row["partners_open_ended"] == "true") != ended:
-            where = f"list at line {entry.partners.line_start}" if entry.partners else "no list"
-            diffs.append(Difference("open-ended", key, f"partners_open_ended is "
-                                    f"{row['partners_open_ended']}, the plan's list "
-                                    f"{'ends open' if ended else 'does not end open'} ({where})",
-                                    entry.partners.line_start if entry.partners else line))
+            if not entry.partners:
+                message = _("partners_open_ended is {curated}, but the plan has no partner list "
+                            "here")
+            elif ended:
+                message = _("partners_open_ended is {curated}, the plan's list (line {line}) "
+                            "ends open")
+            else:
+                message = _("partners_open_ended is {curated}, the plan's list (line {line}) "
+                            "does not end open")
+            at = entry.partners.line_start if entry.partners else line
+            diffs.append(Difference("open-ended", key, message.format(
+                curated=row["partners_open_ended"], line=at), at))
+
+
+def _check_timing(entry, row, diffs):
+    """The curated ``timing`` text and its ISO ``start``/``end`` against the "Timing:" line."""
+    key, timing = row["id"], entry.timing
+    line = timing.line if timing else entry.line_start
+    text = timing.text if timing else ""
+    if collapse(row.get("timing", "")) != text:
+        message = (_("timing {curated!r} differs from the plan's {plan!r} (line {line})") if timing
+                   else _("timing {curated!r} is set, but the plan has no Timing line here"))
+        diffs.append(Difference("timing", key, message.format(
+            curated=row.get("timing", ""), plan=text, line=line), line))
+    for column, value in (("start", timing.start if timing else None),
+                          ("end", timing.end if timing else None)):
+        curated = row.get(column) or None
+        if curated == value:
+            continue
+        if not timing:
+            message = _("{column} {curated} is set, but the plan has no Timing line here")
+        elif value is None:
+            message = _("{column} {curated} is set, but 'Timing: {text}' gives no date")
+        elif curated is None:
+            message = _("{column} is empty, but 'Timing: {text}' gives {plan}")
+        else:
+            message = _("{column} {curated} differs from {plan} read from 'Timing: {text}'")
+        diffs.append(Difference(f"timing-{column}", key, message.format(
+            column=column, curated=curated, plan=value, text=text), line))
 
 
 # --------------------------------------------------------------------------- partner mentions
@@ -266,10 +297,10 @@ def _check_mentions(plan, pairs, tables, diffs):
         span = (entry.partners.line_start, entry.partners.line_end) if entry.partners else None
         for mention, item in extracted.items():
             if mention not in curated:
-                diffs.append(Difference(
-                    "mention-missing", f"{key_entry}|{mention}",
-                    f"{mention!r} (plan line {item.line_start}) is not in partner_mentions.csv "
-                    f"for {key_entry}", item.line_start))
+                diffs.append(Difference("mention-missing", f"{key_entry}|{mention}", _(
+                    "{mention!r} (plan line {line}) is not in partner_mentions.csv for "
+                    "{entry}").format(mention=mention, line=item.line_start, entry=key_entry),
+                    item.line_start))
         for mention, mrow in curated.items():
             if mention in extracted:
                 continue
@@ -277,24 +308,24 @@ def _check_mentions(plan, pairs, tables, diffs):
             where = f"partner_mentions.csv:{mrow['_row']}"
             inside = span and start and end and start <= span[1] and end >= span[0]
             if inside:
-                diffs.append(Difference(
-                    "mention-not-extracted", f"{key_entry}|{mention}",
-                    f"{where}: {mention!r} is cited in the partner list (lines {span[0]}-{span[1]}) "
-                    f"but the list, as extracted, has no such item", start))
+                diffs.append(Difference("mention-not-extracted", f"{key_entry}|{mention}", _(
+                    "{where}: {mention!r} is cited in the partner list (lines {first}-{last}) but "
+                    "the list, as extracted, has no such item").format(
+                    where=where, mention=mention, first=span[0], last=span[1]), start))
             elif start and end and _squash(mention) in _squash(_cited_text(plan, start, end)):
-                diffs.append(Difference(
-                    "mention-outside-list", f"{key_entry}|{mention}",
-                    f"{where}: {mention!r} is cited from lines {start}-{end}, outside the partner "
-                    "list; the text there names it", start, status="note"))
+                diffs.append(Difference("mention-outside-list", f"{key_entry}|{mention}", _(
+                    "{where}: {mention!r} is cited from lines {first}-{last}, outside the partner "
+                    "list; the text there names it").format(
+                    where=where, mention=mention, first=start, last=end), start, status="note"))
         for mrow in by_entry.get(key_entry, []):
             _check_group(plan, key_entry, mrow, span, diffs)
         for mrow in by_entry.get(key_entry, []):
             mention = mrow.get("mention", "")
             if resolver.resolve(key_entry, mention).method != "exact":
-                diffs.append(Difference(
-                    "mention-unresolved", f"{key_entry}|{collapse(mention)}",
-                    f"partner_mentions.csv:{mrow['_row']}: no alias in aliases.csv resolves "
-                    f"{mention!r} for {key_entry}", _int(mrow.get("line_start"))))
+                diffs.append(Difference("mention-unresolved", f"{key_entry}|{collapse(mention)}", _(
+                    "partner_mentions.csv:{row}: no alias in aliases.csv resolves {mention!r} for "
+                    "{entry}").format(row=mrow["_row"], mention=mention, entry=key_entry),
+                    _int(mrow.get("line_start"))))
 
 
 def _check_group(plan, entry, mrow, span, diffs):
@@ -306,10 +337,9 @@ def _check_group(plan, entry, mrow, span, diffs):
         return
     first, last = (min(start, span[0]), max(end, span[1])) if span else (start, end)
     if _squash(group) not in _squash(_cited_text(plan, first, last)):
-        diffs.append(Difference(
-            "mention-group", f"{entry}|{collapse(mrow.get('mention', ''))}",
-            f"partner_mentions.csv:{mrow['_row']}: group {group!r} is not in lines "
-            f"{first}-{last}", start))
+        diffs.append(Difference("mention-group", f"{entry}|{collapse(mrow.get('mention', ''))}", _(
+            "partner_mentions.csv:{row}: group {group!r} is not in lines {first}-{last}").format(
+            row=mrow["_row"], group=group, first=first, last=last), start))
 
 
 # --------------------------------------------------------------------------- citations
@@ -331,15 +361,18 @@ def _check_citations(plan, pairs, tables, diffs):
             if not start or not end:
                 continue
             if start > end or end > n_lines:
-                diffs.append(Difference("citation", where, f"{where}: line range {start}-{end} is "
-                                        f"not inside the plan (1-{n_lines})", start))
+                diffs.append(Difference("citation", where, _(
+                    "{where}: line range {first}-{last} is not inside the plan (1-{lines})").format(
+                    where=where, first=start, last=end, lines=n_lines), start))
                 continue
             if page and page != plan.pages.page_of(start):
                 first, last = plan.pages.pages_of(start, end)
-                diffs.append(Difference(
-                    "page", where, f"{where}: page {page}, but line {start} is on page {first}"
-                    + (f" (lines {start}-{end}: pages {first}-{last})" if last != first else "")
-                    + f"; set page to {first}", start))
+                message = (_("{where}: page {page}, but line {start} is on page {first}; set page "
+                             "to {first}") if last == first else
+                           _("{where}: page {page}, but line {start} is on page {first} (lines "
+                             "{start}-{end}: pages {first}-{last}); set page to {first}"))
+                diffs.append(Difference("page", where, message.format(
+                    where=where, page=page, start=start, end=end, first=first, last=last), start))
             text = None
             if file in ("actions.csv", "projects.csv"):
                 name = row.get("name", "")
@@ -356,8 +389,9 @@ def _check_citations(plan, pairs, tables, diffs):
                 if _squash(name) not in _squash(_cited_text(plan, start, end)):
                     text = name
             if text is not None:
-                diffs.append(Difference("citation", where, f"{where}: lines {start}-{end} do not "
-                                        f"contain {text!r}", start))
+                diffs.append(Difference("citation", where, _(
+                    "{where}: lines {first}-{last} do not contain {text!r}").format(
+                    where=where, first=start, last=end, text=text), start))
 
 
 # --------------------------------------------------------------------------- indicators
@@ -402,8 +436,9 @@ def _check_written(plan, tables, diffs):
             for column in columns:
                 text = row.get(column, "")
                 if text and _squash(text) not in cited:
-                    diffs.append(Difference(kind, where, f"{where}: {column} {text!r} is not in "
-                                            f"lines {start}-{end}", start))
+                    diffs.append(Difference(kind, where, _(
+                        "{where}: {column} {text!r} is not in lines {first}-{last}").format(
+                        where=where, column=column, text=text, first=start, last=end), start))
     for file, (kind, column, figure) in NUMBERS.items():
         for row in tables[file]:
             number = dutch_number(row.get(figure, ""))
@@ -413,9 +448,11 @@ def _check_written(plan, tables, diffs):
                 continue  # validate reports it
             if number is not None and abs(number - value) > 1e-9:
                 where = f"{file}:{row['_row']}"
-                diffs.append(Difference(kind, where, f"{where}: {column} {row[column]} but the "
-                                        f"plan writes {row[figure]!r} (line {row['line_start']})",
-                                        _int(row.get("line_start"))))
+                diffs.append(Difference(kind, where, _(
+                    "{where}: {column} {value} but the plan writes {figure!r} (line "
+                    "{line})").format(where=where, column=column, value=row[column],
+                                      figure=row[figure], line=row["line_start"]),
+                    _int(row.get("line_start"))))
 
 
 #: Columns in our own words (graph/README.md: the project never copies the plan's sentences),
@@ -467,9 +504,11 @@ def _check_own_words(plan, tables, diffs):
                 copied = piece[first:first + length]
                 line = starts[tuple(copied[:COPIED_WORDS])]
                 where = f"{file}:{row['_row']}"
-                diffs.append(Difference("copied", where, f"{where}: {column} repeats {length} "
-                                        f"words of the plan (line {line}): "
-                                        f"'{' '.join(copied)}'; write it in our own words", line))
+                diffs.append(Difference("copied", where, _(
+                    "{where}: {column} repeats {length} words of the plan (line {line}): "
+                    "'{words}'; write it in our own words").format(
+                    where=where, column=column, length=length, line=line,
+                    words=" ".join(copied)), line))
 
 
 def _check_places_named(plan, tables, diffs):
@@ -480,34 +519,36 @@ def _check_places_named(plan, tables, diffs):
     found = {row["id"]: row for row in section_rows(plan)}
     curated = {row.get("id", ""): row for row in tables["sections.csv"]}
     for key in sorted(found.keys() - curated.keys()):
-        diffs.append(Difference("section", key, f"the heading {found[key]['name']!r} (line "
-                                f"{found[key]['line_start']}) is not in sections.csv",
-                                found[key]["line_start"]))
+        diffs.append(Difference("section", key, _(
+            "the heading {name!r} (line {line}) is not in sections.csv").format(
+            name=found[key]["name"], line=found[key]["line_start"]), found[key]["line_start"]))
     for key, row in sorted(curated.items()):
         plan_row = found.get(key)
         span = (_int(row.get("line_start")), _int(row.get("line_end")))
         if plan_row is None or span != (plan_row["line_start"], plan_row["line_end"]):
-            where = f"sections.csv:{row['_row']}"
-            said = ("no such heading in the plan" if plan_row is None else
-                    f"the plan's heading runs over lines {plan_row['line_start']}-"
-                    f"{plan_row['line_end']}")
-            diffs.append(Difference("section", key, f"{where}: {key} lines {span[0]}-{span[1]}: "
-                                    f"{said}", span[0]))
+            message = (_("{where}: {key} lines {first}-{last}: no such heading in the plan")
+                       if plan_row is None else
+                       _("{where}: {key} lines {first}-{last}: the plan's heading runs over lines "
+                         "{plan_first}-{plan_last}"))
+            diffs.append(Difference("section", key, message.format(
+                where=f"sections.csv:{row['_row']}", key=key, first=span[0], last=span[1],
+                plan_first=(plan_row or {}).get("line_start"),
+                plan_last=(plan_row or {}).get("line_end")), span[0]))
     found = {(r["municipality"], r["line_start"]): r for r in mention_rows(plan, tables)}
     curated = {(r.get("municipality", ""), _int(r.get("line_start"))): r
                for r in tables["mentions.csv"]}
     for key in sorted(found.keys() - curated.keys(), key=lambda k: k[1]):
         row = found[key]
-        diffs.append(Difference("place-mention", f"{key[0]}|{key[1]}",
-                                f"line {key[1]} names {row['name_as_written']!r} "
-                                f"(municipality {key[0]}); mentions.csv has no row for it",
-                                key[1]))
+        diffs.append(Difference("place-mention", f"{key[0]}|{key[1]}", _(
+            "line {line} names {name!r} (municipality {municipality}); mentions.csv has no row "
+            "for it").format(line=key[1], name=row["name_as_written"], municipality=key[0]),
+            key[1]))
     for key in sorted(curated.keys() - found.keys(), key=lambda k: k[1] or 0):
         row = curated[key]
-        diffs.append(Difference("place-mention", f"{key[0]}|{key[1]}",
-                                f"mentions.csv:{row['_row']}: line {key[1]} does not name "
-                                f"municipality {key[0]} ({row.get('name_as_written', '')!r})",
-                                key[1]))
+        diffs.append(Difference("place-mention", f"{key[0]}|{key[1]}", _(
+            "mentions.csv:{row}: line {line} does not name municipality {municipality} "
+            "({name!r})").format(row=row["_row"], line=key[1], municipality=key[0],
+                                 name=row.get("name_as_written", "")), key[1]))
 
 
 # --------------------------------------------------------------------------- overview table
@@ -530,24 +571,25 @@ def _check_table(plan, pairs, tables, diffs):
         if table_row.exact:
             wanted = {goals[c - 1].id for c in table_row.columns}
             for goal in sorted(wanted - have):
-                diffs.append(Difference(
-                    "table-mark", f"{action}|{goal}", f"the overview table row at line "
-                    f"{table_row.line_start} has '(x)' in the column of {goal}; contributions.csv "
-                    "has no basis=table row for it", table_row.line_start))
+                diffs.append(Difference("table-mark", f"{action}|{goal}", _(
+                    "the overview table row at line {line} has '(x)' in the column of {goal}; "
+                    "contributions.csv has no basis=table row for it").format(
+                    line=table_row.line_start, goal=goal), table_row.line_start))
             for goal in sorted(have - wanted):
-                diffs.append(Difference(
-                    "table-mark", f"{action}|{goal}", f"contributions.csv has {action} -> {goal} "
-                    f"with basis=table, but no '(x)' of the row at line {table_row.line_start} "
-                    "decodes to that column", table_row.line_start))
+                diffs.append(Difference("table-mark", f"{action}|{goal}", _(
+                    "contributions.csv has {action} -> {goal} with basis=table, but no '(x)' of "
+                    "the row at line {line} decodes to that column").format(
+                    action=action, goal=goal, line=table_row.line_start), table_row.line_start))
         elif len(have) != table_row.marks:
-            diffs.append(Difference(
-                "table-mark", f"{action}|count", f"the overview table row at line "
-                f"{table_row.line_start} has {table_row.marks} '(x)', contributions.csv "
-                f"{len(have)} basis=table rows", table_row.line_start))
+            diffs.append(Difference("table-mark", f"{action}|count", _(
+                "the overview table row at line {line} has {marks} '(x)', contributions.csv "
+                "{rows} basis=table rows").format(
+                line=table_row.line_start, marks=table_row.marks, rows=len(have)),
+                table_row.line_start))
     for action in sorted(set(curated) - seen):
-        diffs.append(Difference("table-mark", f"{action}|count", f"contributions.csv has "
-                                f"basis=table rows for {action}, which has no row in the overview "
-                                "table"))
+        diffs.append(Difference("table-mark", f"{action}|count", _(
+            "contributions.csv has basis=table rows for {action}, which has no row in the "
+            "overview table").format(action=action)))
 
 
 # --------------------------------------------------------------------------- exceptions
@@ -587,9 +629,9 @@ def _apply_exceptions(diffs, path):
             diff.status, diff.reason = "accepted", reason
             used.add((diff.kind, diff.key))
     for kind, key in sorted(set(accepted) - used):
-        diffs.append(Difference("stale-exception", f"{kind}|{key}", f"{path.name}: no {kind} "
-                                f"difference with key {key!r} occurs any more; remove the row",
-                                status="note"))
+        diffs.append(Difference("stale-exception", f"{kind}|{key}", _(
+            "{file}: no {kind} difference with key {key!r} occurs any more; remove the row")
+            .format(file=path.name, kind=kind, key=key), status="note"))
 
 
 def _int(value):
