@@ -85,8 +85,8 @@ def test_check_source_gives_the_plan_line_of_a_corrupted_figure(plan, graph_copy
     found = [(d.kind, d.line, d.message) for d in failures(check_source(PLAN, graph_copy,
                                                                          plan=plan))]
     assert [(kind, line) for kind, line, _ in found] == [("indicator", 1201), ("indicator", 1455)]
-    assert "value 63.5 but the plan writes '65,3 procent' (line 1201)" in found[0][2]
-    assert "place_as_written 'Hasselt-Zuid' is not in lines 1455-1456" in found[1][2]
+    assert "value 63.5, maar het plan schrijft '65,3 procent' (regel 1201)" in found[0][2]
+    assert "place_as_written 'Hasselt-Zuid' staat niet in regels 1455-1456" in found[1][2]
 
 
 def test_show_an_indicator_lists_the_places_it_measures():
@@ -154,8 +154,8 @@ def test_check_source_gives_the_plan_line_of_a_corrupted_tie(plan, graph_copy): 
             if row["source"] == "partner:arktos" else None)
     found = [(d.kind, d.line, d.message) for d in failures(check_source(PLAN, graph_copy,
                                                                          plan=plan))]
-    assert found == [("tie", 1804, "ties.csv:3: source_as_written 'Arktoz' is not in lines "
-                      "1804-1804")]
+    assert found == [("tie", 1804, "ties.csv:3: source_as_written 'Arktoz' staat niet in "
+                      "regels 1804-1804")]
 
 
 # --- where the plan names each municipality -----------------------------------------------------
@@ -242,4 +242,4 @@ def test_check_source_gives_the_plan_line_of_a_corrupted_priority_link(plan, gra
                                                                          plan=plan))]
     assert [(kind, line) for kind, line, _ in found] == [
         ("priority", 4753), ("priority", 4937), ("priority", 4940)], found
-    assert "name_as_written 'HUISVESTING' is not in lines 4753-4768" in found[0][2]
+    assert "name_as_written 'HUISVESTING' staat niet in regels 4753-4768" in found[0][2]

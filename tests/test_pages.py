@@ -57,4 +57,4 @@ def test_check_source_holds_pages_to_the_map(plan, graph_copy):
     shutil.copy(GRAPH_DIR / "source_exceptions.csv", graph_copy)
     found = [d for d in failures(check_source(PLAN, graph_copy, plan=plan)) if d.kind == "page"]
     assert found and {d.line for d in found} == {3041}
-    assert "page 63, but line 3041 is on page 64; set page to 64" in found[0].message
+    assert "pagina 63, maar regel 3041 staat op pagina 64; zet page op 64" in found[0].message

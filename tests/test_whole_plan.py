@@ -136,7 +136,7 @@ def test_check_source_gives_the_plan_line_of_each_new_table(plan, graph_copy):  
                                                                          plan=plan))]
     assert [(kind, line) for kind, line, _ in found] == [
         ("relation", 3060), ("mention-group", 4107), ("staffing", 5053), ("staffing", 5169)]
-    assert "fte 47.5 but the plan writes '47,05' (line 5169)" in found[-1][2]
+    assert "fte 47.5, maar het plan schrijft '47,05' (regel 5169)" in found[-1][2]
 
 
 def test_resources_per_year_and_the_expansion_in_dutch():
@@ -166,8 +166,8 @@ def test_check_source_holds_each_goal_to_its_heading(plan, graph_copy):  # noqa:
         if row["id"] == "operational-goal:solidariteit" else None)
     found = [(d.kind, d.line, d.message) for d in failures(check_source(PLAN, graph_copy,
                                                                          plan=plan))]
-    assert found == [("citation", 2616, "operational_goals.csv:19: lines 2616-2620 do not "
-                      "contain 'Solidariteit'")]
+    assert found == [("citation", 2616, "operational_goals.csv:19: regels 2616-2620 bevatten "
+                      "'Solidariteit' niet")]
 
 
 def test_paspoel_2_is_the_estate_the_tongeren_project_works_in():
