@@ -48,6 +48,19 @@ def test_validate_refuses_an_expansion_that_does_not_add_up(graph_copy):
     assert "expansion.csv:2: fte: 13 is niet de som van de onderdelen (15" in result.output
 
 
+def test_validate_writes_the_sum_of_the_fte_in_the_language(graph_copy):
+    """The plan's total of 45,77 FTE (line 5025), one hundredth off: decimal commas in Dutch."""
+    rewrite(graph_copy / "fte.csv", lambda row: row.update(fte_total="45.78")
+            if row["strategic_goal_label"] == "TOTAAL VTE" else None)
+    dutch = CliRunner().invoke(cli, ["validate", "--graph", str(graph_copy)])
+    assert dutch.exit_code == 1
+    assert "fte.csv:8: fte_total: 45,78 is niet fte_decretal + fte_non_decretal (45,77)" \
+        in dutch.output
+    english = CliRunner().invoke(cli, ["validate", "--graph", str(graph_copy), "--lang", "en"])
+    assert "fte.csv:8: fte_total: 45.78 is not fte_decretal + fte_non_decretal (45.77)" \
+        in english.output
+
+
 def test_entries_related_in_the_text(graph):
     related = sorted((u, v, d["kind"]) for u, v, k, d in graph.edges(keys=True, data=True)
                      if k == "RELATED_TO")

@@ -21,6 +21,7 @@ from pathlib import Path
 from .errors import DataError, Problem
 from .i18n import _
 from .memory import paused_gc
+from .numbers import decimals_needed, format_number
 from .safe import quoted
 
 # Column kinds: "id:<prefix>" own id; "ref:<prefix>[|<prefix>]" reference to another node;
@@ -688,9 +689,10 @@ def _check_sums(tables, problems):
                     continue
                 if abs(values[0] - sum(values[1:])) > 0.005:
                     problems.append(Problem(name, row.row, total, _("{total} is not {parts} ({sum})")
-                                            .format(total=f"{values[0]:g}",
+                                            .format(total=format_number(values[0]),
                                                     parts=" + ".join(parts),
-                                                    sum=f"{sum(values[1:]):g}")))
+                                                    sum=format_number(sum(values[1:]),
+                                                                      decimals_needed(values)))))
 
 
 def _check_expansion(tables, problems):
@@ -706,7 +708,8 @@ def _check_expansion(tables, problems):
     if None not in items and total is not None and abs(sum(items) - total) > 0.005:
         problems.append(Problem("expansion.csv", totals[0].row, "fte", _(
             "{total} is not the sum of the items ({sum}: {parts})").format(
-                total=f"{total:g}", sum=f"{sum(items):g}", parts=", ".join(EXPANSION_ITEMS))))
+                total=format_number(total), sum=format_number(sum(items), decimals_needed(items)),
+                parts=", ".join(EXPANSION_ITEMS))))
 
 
 def _check_ties(tables, problems):
@@ -748,7 +751,7 @@ def _check_indicators(tables, problems):
         if v["unit"] == "yes-no" and v["value"] not in (None, 0, 1):
             problems.append(Problem("indicators.csv", row.row, "value",
                                     _("a yes-no indicator is 1 (yes) or 0 (no), got {value}")
-                                    .format(value=f"{v['value']:g}")))
+                                    .format(value=format_number(v["value"]))))
         if v["former_name"] and not (v["place_as_written"] and v["place"]
                                      and v["place"].startswith("municipality:")):
             problems.append(Problem("indicators.csv", row.row, "former_name",
