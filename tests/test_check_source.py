@@ -63,7 +63,7 @@ def test_check_source_fails_on_corrupted_copy(plan, graph_copy):
 
     def corrupt_timing(row):
         if row["id"] == "action:cafe-anoniem-in-hasselt":
-            row["end"] = "2024-12-31"
+            row["start"], row["end"] = "", "2024-12-31"
         if row["id"] == "action:woonzaak":
             row["line_start"], row["line_end"] = "3300", "3310"
 
@@ -81,6 +81,10 @@ def test_check_source_fails_on_corrupted_copy(plan, graph_copy):
                                       "--format", "csv"])
     assert result.exit_code == 1
     assert "Zorggroep Zinn" in result.output and ",2778," in result.output
+    assert ("timing-end,action:cafe-anoniem-in-hasselt,2780,\"end 2024-12-31 verschilt van "
+            "2025-12-31, gelezen uit 'Timing: 1/9/2016 - 31/12/2025'\"") in result.output
+    assert ("timing-start,action:cafe-anoniem-in-hasselt,2780,\"start is leeg, maar 'Timing: "
+            "1/9/2016 - 31/12/2025' geeft 2016-09-01\"") in result.output
 
 
 @needs_plan

@@ -80,6 +80,8 @@ class Difference:
 
     ``status`` is ``fail``, ``accepted`` (by the exceptions file, ``reason`` says why) or
     ``note``; ``line`` is the plan line it concerns (``None`` when there is none).
+    ``message`` is in the language current when it was made (:mod:`rimograph.core.i18n`);
+    ``kind`` and ``key`` never depend on it (the exceptions file matches them).
     """
 
     kind: str
