@@ -140,3 +140,14 @@ def test_entries_table_sets_projects_under_their_action():
     csv_rows = run("entries", "--format", "csv").splitlines()
     assert any(r.startswith("project:de-stek-beringen-mijn,De STEK Beringen-Mijn,")
                for r in csv_rows)
+
+
+def test_csv_excel_on_stdout_is_the_file_excel_opens():
+    """`rimograph partners --format csv-excel > partners.csv`: the same bytes as --out writes
+    (BOM, ';', CR LF line ends), not CR written as a visible escape."""
+    raw = CliRunner().invoke(cli, ["partners", "--min-themes", "3", "--format", "csv-excel"]
+                             ).stdout_bytes
+    assert raw.startswith("\ufeffid;naam;soort;".encode()) and b"\\r" not in raw
+    lines = raw.split(b"\r\n")
+    assert lines[1].startswith(b"partner:caw-limburg;Centrum Algemeen Welzijnswerk Limburg")
+    assert lines[-1] == b"" and b"\n" not in b"".join(lines)  # every line ends in CR LF

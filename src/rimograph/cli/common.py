@@ -340,7 +340,10 @@ def emit(rows, fmt, columns=None, money=(), drop_first=()):
     out = click.get_current_context().meta.get("rimograph.out")
     result = render(rows, fmt, columns, width=table_width(), money=money, drop_first=drop_first)
     if out is None:
-        click.echo(json_for_terminal(result) if fmt == "json" else for_terminal(result))
+        if fmt == "csv-excel":  # its line ends (CR LF) are the format's, not data
+            click.echo("\r\n".join(map(for_terminal, result.split("\r\n"))), nl=False)
+        else:
+            click.echo(json_for_terminal(result) if fmt == "json" else for_terminal(result))
         return
     from ..core.files import write_atomic
 
