@@ -111,8 +111,9 @@ def map_command(graph, selection, out, details, indicator):
     (theme, municipality, year: the same nodes as these options), search by name (accents
     and the plan's spellings too), a click that highlights a node's neighbours (Esc goes back)
     and tooltips that cite the plan's page. Every name is readable at first view on a
-    1366 x 768 screen for maps up to 160 nodes; on larger maps the goals, themes and actions,
-    the others where there is room or when zooming in. Same data, same picture; node size
+    1366 x 768 screen for maps up to 160 nodes; on larger maps the goals, themes and actions
+    and the partners of four or more actions and projects, the others where there is room or
+    when zooming in; partners are drawn beside the actions they work in. Same data, same picture; node size
     grows with degree; possible contributions are dashed. Prints on one A4 landscape page.
     Maps of more than 1,500 nodes (several plans together) are drawn with WebGL (sigma.js,
     inlined too), which stays fluid at 100,000 nodes; from 50,000 edges on, a node's
