@@ -6,7 +6,6 @@ Neo4j test server. Each must read the whole plan: the counts of ``rimograph stat
 import json
 import os
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -215,36 +214,32 @@ def neo4j():
     connection.close()
 
 
-def cypher_shell(*args) -> float:
-    """Run cypher-shell against the test server with ``args`` (``-f FILE`` or a statement);
-    returns the seconds it took."""
+def cypher_shell(*args) -> None:
+    """Run cypher-shell against the test server with ``args`` (``-f FILE`` or a statement)."""
     command = clients.java_command("cypher-shell") + [
         "org.neo4j.shell.Main", "-a", os.environ["NEO4J_URI"],
         "-u", os.environ.get("NEO4J_USER", "neo4j"), "-p", os.environ.get("NEO4J_PASSWORD", ""),
         "-d", os.environ.get("NEO4J_DATABASE", "neo4j"), "--format", "plain", *args]
-    started = time.perf_counter()
     run(command)
-    return time.perf_counter() - started
 
 
-def test_cypher_script_loads_what_push_loads_in_seconds(neo4j, graph, files):
+def test_cypher_script_loads_what_push_loads(neo4j, graph, files):
+    """cypher-shell runs the exported script into an empty database: the same nodes and
+    relationships, attribute for attribute, as `rimograph neo4j push` (how long it takes is a
+    benchmark, not a test: the script's batching is held by test_exports' statement counts)."""
     from rimograph.backends import neo4j as backend
 
     clients.empty_neo4j(neo4j)
-    push_seconds = backend.push(graph, neo4j.driver, neo4j.database).seconds
+    backend.push(graph, neo4j.driver, neo4j.database)
     pushed = backend.pull(neo4j.driver, neo4j.database)
     clients.empty_neo4j(neo4j)
-    seconds = cypher_shell("-f", str(files["cypher"][0]))
+    cypher_shell("-f", str(files["cypher"][0]))
     loaded = backend.pull(neo4j.driver, neo4j.database)
     assert list(loaded.nodes(data=True)) == list(pushed.nodes(data=True))
     assert sorted(loaded.edges(keys=True, data=True)) == sorted(pushed.edges(keys=True, data=True))
     assert (loaded.number_of_nodes(), loaded.number_of_edges()) == \
         (graph.number_of_nodes(), graph.number_of_edges())
     assert backend.status(neo4j.driver, neo4j.database)["last_push"]["state"] == "complete"
-    # the load itself, without the JVM's start and the login: about 1.5 s on an idle machine;
-    # on a busy one (other test suites on the 2 cores) no slower than 3 times push just now
-    startup = cypher_shell("RETURN 1")
-    assert seconds - startup < max(10, 3 * push_seconds), (seconds, startup, push_seconds)
 
 
 def test_cypher_replace_script_removes_what_the_tables_no_longer_have(neo4j, graph, tmp_path):
