@@ -52,8 +52,8 @@ from pathlib import Path
 from ..core.errors import BackendUnavailable, RimographError
 from ..core.files import deferred_interrupt
 from ..core.i18n import _
-from ..core.numbers import format_number
 from ..core.model import NODE_TYPES
+from ..core.numbers import format_number
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
