@@ -257,6 +257,9 @@ def test_csv_for_belgian_excel_in_dutch(graph, tmp_path):
     assert (share["waarde"], share["eenheid"], share["bij benadering"]) == (6.0, "procent", "ja")
     assert set(edges["zekerheid"].dropna()) == {"zeker", "mogelijk"}
     assert "reason" not in edges.columns and "StrategicAction" not in set(nodes["type"])
+    assert nodes.loc["municipality:71016", "bron"] == (  # Genk: its source in words
+        "NIS-code en naam: Statbel REFNIS 2019-2024; in 2025 dezelfde code en naam (details: "
+        "rimograph export --format csv)")
     limburg = edges.loc["indicator:alleenwonenden-MEASURED_IN-region:limburg"]
     assert limburg["alle cijfers"] == "2000: 21,5; 2019: 28,3"  # the plan's figures, p. 23
 
@@ -270,6 +273,8 @@ def test_csv_for_belgian_excel_in_english(graph, tmp_path):
     link = edges.loc["action:woonzaak-PARTNERS_WITH-partner:feantsa"]
     assert (link["relation"], link["basis"]) == ("partners with", "stated")
     assert edges["reason"].notna().sum() > 400  # the curators' reasons are English
+    assert nodes.loc["region:belgie", "source"] == \
+        "REFNIS code of Statbel (details: rimograph export --format csv)"
     assert edges.loc["indicator:alleenwonenden-MEASURED_IN-region:limburg", "all figures"] == \
         "2000: 21.5; 2019: 28.3"
 

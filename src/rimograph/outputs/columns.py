@@ -204,15 +204,18 @@ def series_in_words(series: str, lang: str | None = None) -> str:
                   series)
 
 
-def source_in_words(attrs: dict, lang: str | None = None):
+def source_in_words(attrs: dict, lang: str | None = None, details: str = "--format json"):
     """Where a municipality's or an area's code and name come from (its ``source``), as a
     person reads it: one short sentence in ``lang`` (default: the current language), from the
     node's attributes (``merged_2025``, ``name_2025``, ``nis_2025``): "NIS-code en naam:
-    Statbel REFNIS 2019-2024; in 2025 gefusioneerd tot Tongeren-Borgloon (73111) ...". The
-    full technical provenance (datasets, versions, commit) stays in the machine formats
-    (``--format json``/``csv``) and in ``graph/``. Another node's ``source`` is unchanged."""
+    Statbel REFNIS 2019-2024; in 2025 gefusioneerd tot Tongeren-Borgloon (73111) (details:
+    --format json)", ``details`` naming where the full technical provenance (datasets,
+    versions, commit) is: the machine formats (``--format json``/``csv``; for the exports
+    ``rimograph export --format csv``) and ``graph/``. Another node's ``source`` is
+    unchanged."""
     if attrs.get("type") == "Region":
-        return _translate(N_("REFNIS code of Statbel (details: --format json)"), lang)
+        return _translate(N_("REFNIS code of Statbel (details: {details})"), lang).format(
+            details=details)
     if attrs.get("type") != "Municipality":
         return attrs.get("source")
     if attrs.get("merged_2025"):
@@ -221,7 +224,7 @@ def source_in_words(attrs: dict, lang: str | None = None):
     else:
         since = _translate(N_("the same code and name in 2025"), lang)
     return _translate(N_("NIS code and name: Statbel REFNIS 2019-2024; {since} (details: "
-                         "--format json)"), lang).format(since=since)
+                         "{details})"), lang).format(since=since, details=details)
 
 
 def attribute_value(key: str, value, lang: str | None = None):

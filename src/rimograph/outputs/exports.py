@@ -428,7 +428,7 @@ def people_tables(graph, lang: str = "nl", public: bool = False):
     REFNIS codes of Belgium and the Flemish Region (``01000``, ``02000``) lose their leading
     zero there (LibreOffice shows 1000); the plain csv and the other formats keep them.
     """
-    from .columns import attribute_label, display_value, shown_attribute
+    from .columns import attribute_label, display_value, shown_attribute, source_in_words
 
     clean = sanitise(prepare(graph, lang, public), drop_empty=True)
 
@@ -438,7 +438,9 @@ def people_tables(graph, lang: str = "nl", public: bool = False):
         heads = {k: attribute_label(k, lang) for k in keys}
 
         def cell(record, key):  # a reference to another node by its name, as `show` does
-            if isinstance(record[key], str) and key not in first and key != "source":
+            if key == "source":  # a municipality's or area's, in words (the rest: csv export)
+                return source_in_words(record, lang, "rimograph export --format csv")
+            if isinstance(record[key], str) and key not in first:
                 return shown_attribute(record, key, clean, lang)
             return display_value(key, record[key], lang)
 
