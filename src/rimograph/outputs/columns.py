@@ -9,6 +9,8 @@ the maps use (:mod:`rimograph.outputs.labels`); the other words are in the gette
 
 from __future__ import annotations
 
+import re
+
 from ..core.i18n import N_, catalogue, language
 from ..core.numbers import FTE_DECIMALS, PERCENT_DECIMALS, decimals_needed, format_number
 from .labels import RELATIONS, TYPE_LABELS, VALUES
@@ -193,15 +195,16 @@ def display_value(column: str, value, lang: str | None = None):
     return value
 
 
+#: a figure of a ``series``: after "year: " or "year (group): ", up to the next "; "
+_SERIES_FIGURE = re.compile(r"(?<=: )-?\d+(?:\.\d+)?(?=;|$)")
+
+
 def series_in_words(series: str, lang: str | None = None) -> str:
     """An indicator's ``series`` ("2012: 11.04; 2017 (jongeren): 20", the graph's figures with
     a decimal point) with each figure written by :func:`rimograph.core.numbers.format_number`
     in ``lang``: "2012: 11,04; 2017 (jongeren): 20" in Dutch."""
-    import re
-
-    return re.sub(r"(?<=: )-?\d+(?:\.\d+)?(?=;|$)",
-                  lambda m: format_number(float(m[0]) if "." in m[0] else int(m[0]), lang=lang),
-                  series)
+    return _SERIES_FIGURE.sub(
+        lambda m: format_number(float(m[0]) if "." in m[0] else int(m[0]), lang=lang), series)
 
 
 def source_in_words(attrs: dict, lang: str | None = None, details: str = "--format json"):
@@ -238,16 +241,17 @@ def attribute_value(key: str, value, lang: str | None = None):
     return value
 
 
-def shown_attribute(attrs: dict, key: str, graph=None, lang: str | None = None):
+def shown_attribute(attrs: dict, key: str, graph=None, lang: str | None = None,
+                    details: str = "--format json"):
     """Attribute ``key`` of a node (its attributes ``attrs``) as ``rimograph show`` lists it,
     in ``lang`` (default: the current language): its source in words
-    (:func:`source_in_words`), a reference to another node by that node's name with its id
+    (:func:`source_in_words`, pointing to ``details`` for the rest), a reference to another node by that node's name with its id
     ("Collectief burgerschap (theme:collectief-burgerschap)"; a NIS code as the
     municipality's name: "Genk (71016)") when ``graph`` holds it, else
     :func:`attribute_value`."""
     value = attrs[key]
     if key == "source":
-        return source_in_words(attrs, lang)
+        return source_in_words(attrs, lang, details)
     if graph is not None and key not in ("id", "name") and isinstance(value, str):
         other = value if value in graph else f"municipality:{value}"
         if other in graph and other != attrs.get("id"):

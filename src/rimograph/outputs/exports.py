@@ -428,7 +428,7 @@ def people_tables(graph, lang: str = "nl", public: bool = False):
     REFNIS codes of Belgium and the Flemish Region (``01000``, ``02000``) lose their leading
     zero there (LibreOffice shows 1000); the plain csv and the other formats keep them.
     """
-    from .columns import attribute_label, display_value, shown_attribute, source_in_words
+    from .columns import attribute_label, display_value, shown_attribute
 
     clean = sanitise(prepare(graph, lang, public), drop_empty=True)
 
@@ -437,11 +437,10 @@ def people_tables(graph, lang: str = "nl", public: bool = False):
                                     key=lambda k: attribute_label(k, lang).casefold())
         heads = {k: attribute_label(k, lang) for k in keys}
 
-        def cell(record, key):  # a reference to another node by its name, as `show` does
-            if key == "source":  # a municipality's or area's, in words (the rest: csv export)
-                return source_in_words(record, lang, "rimograph export --format csv")
+        def cell(record, key):  # a reference to another node by its name, as `show` does; a
+            # source in words, its technical provenance in the plain csv export
             if isinstance(record[key], str) and key not in first:
-                return shown_attribute(record, key, clean, lang)
+                return shown_attribute(record, key, clean, lang, "rimograph export --format csv")
             return display_value(key, record[key], lang)
 
         rows = [{heads[k]: cell(r, k) for k in r} for r in records]
